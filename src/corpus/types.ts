@@ -1,0 +1,133 @@
+/** Records the corpus stage produces. Every text field keeps the wording of the source (NFC). */
+
+/** Where a record comes from: file, 1-based line, and the heading path above it. */
+export interface SourcePlace {
+  file: string;
+  line: number;
+  path: string[];
+}
+
+export type PlanKind = 'kinh-te-so' | 'chuyen-doi-so';
+export type TargetGroup = 'chinh-quyen-so' | 'kinh-te-so' | 'xa-hoi-so';
+export type Comparator = 'dat' | 'tren' | 'toi-thieu' | 'khoang' | 'phan-dau';
+
+/** A table row as a layout parser reads it: cells as written, joined across wrapped lines. */
+export interface RawTaskRow {
+  /** Number as written, without a trailing dot: "21", "1.1", "54". */
+  number: string;
+  /** Group rows above it, as written, outermost first: ["A PHÁT TRIỂN NỀN MÓNG …", "IX Phát triển thanh toán số"]. */
+  section: string[];
+  title: string;
+  lead: string | null;
+  support: string | null;
+  time: string | null;
+  note: string | null;
+  /** 1-based line of the row's number in the file. */
+  line: number;
+}
+
+export interface Anomaly {
+  kind: 'numbering-gap' | 'numbering-duplicate' | 'no-lead' | 'odd-time' | 'no-time' | 'typo' | 'missing-field' | 'file-skipped';
+  message: string;
+  line?: number;
+}
+
+export interface Agency {
+  id: string;
+  /** Full name for citizens, e.g. "Sở Khoa học và Công nghệ". */
+  name: string;
+  /** Abbreviation officials use, e.g. "Sở KH&CN", when there is one. */
+  short: string | null;
+  /** Every written form seen in the corpus, as written. */
+  forms: string[];
+  /** A collective such as "Sở ban ngành liên quan" rather than one unit. */
+  group: boolean;
+}
+
+export interface Target {
+  id: string;
+  planId: string;
+  /** The bullet's indicator, as written, without the figure ("Tỷ lệ dân số trưởng thành có điện thoại thông minh"). */
+  indicator: string;
+  /** The whole bullet as written (for quoting). */
+  text: string;
+  group: TargetGroup | null;
+  year: number;
+  value: number;
+  unit: string;
+  comparator: Comparator;
+  /** Qualifier when one bullet holds two figures ("cấp tỉnh", "cấp xã"). */
+  scope: string | null;
+  /** Agencies the plan's appendix charges with monitoring it, as written. */
+  monitor: string[];
+  /** Agencies the appendix names as implementing it, as written. */
+  implementers: string[];
+  place: SourcePlace;
+}
+
+export interface Task {
+  id: string;
+  planId: string;
+  number: string;
+  /** Appendix part where numbering restarts ("I PHÁT TRIỂN NỀN MÓNG …" / "II GIẢI PHÁP"), else null. */
+  part: string | null;
+  section: string[];
+  title: string;
+  /** Lead units as written, split one per unit. */
+  lead: string[];
+  support: string[];
+  leadIds: string[];
+  supportIds: string[];
+  time: string | null;
+  note: string | null;
+  flags: string[];
+  place: SourcePlace;
+}
+
+export interface Passage {
+  id: string;
+  planId: string;
+  path: string[];
+  text: string;
+  place: SourcePlace;
+}
+
+export interface Deadline {
+  date: string;
+  text: string;
+}
+
+export interface Plan {
+  id: string;
+  file: string;
+  title: string;
+  kind: PlanKind;
+  province: string;
+  /** "tỉnh" or "thành phố". */
+  provinceLevel: string;
+  issuer: string | null;
+  number: string | null;
+  date: string | null;
+  signer: string | null;
+  signerTitle: string | null;
+  yearFrom: number;
+  yearTo: number;
+  replaces: string | null;
+  deadlines: Deadline[];
+  /** Short display name, e.g. "Huế 2026–2030". */
+  shortName: string;
+  /** Names people use for the place and plan (aliases), as written. */
+  names: string[];
+  targets: Target[];
+  tasks: Task[];
+  passages: Passage[];
+  anomalies: Anomaly[];
+}
+
+export interface Corpus {
+  plans: Plan[];
+  agencies: Agency[];
+  skipped: { file: string; reason: string }[];
+  /** Content hash of the loaded files, for caches. */
+  hash: string;
+}
