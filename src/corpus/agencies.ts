@@ -1,0 +1,172 @@
+/**
+ * Agencies: one canonical entity per unit with every written form. A table cell naming
+ * several units is split into units; collectives ("Sở ban ngành liên quan") stay groups.
+ */
+import { fold } from '../text/fold.js';
+import { editDistance } from '../text/distance.js';
+import type { Agency } from './types.js';
+import { squash } from './normalize.js';
+
+interface LexiconEntry {
+  id: string;
+  name: string;
+  short: string | null;
+  forms: string[];
+  /** Forms matched as a prefix of the key ("Ngân hàng Nhà nước … chi nhánh …"). */
+  prefixes?: string[];
+}
+
+/** Units Vietnamese provincial plans name, with the abbreviations officials write. */
+const LEXICON: LexiconEntry[] = [
+  { id: 'so-khcn', name: 'Sở Khoa học và Công nghệ', short: 'Sở KH&CN', forms: ['Sở KHCN', 'Sở KH-CN'] },
+  { id: 'so-tttt', name: 'Sở Thông tin và Truyền thông', short: 'Sở TTTT', forms: ['Sở TT&TT', 'Sở TT-TT'] },
+  { id: 'so-khdt', name: 'Sở Kế hoạch và Đầu tư', short: 'Sở KH&ĐT', forms: ['Sở KHĐT', 'Sở KH-ĐT'] },
+  {
+    id: 'so-ldtbxh',
+    name: 'Sở Lao động, Thương binh và Xã hội',
+    short: 'Sở LĐ-TB&XH',
+    forms: ['Sở LĐTB&XH', 'Sở LĐ, TB&XH', 'Sở Lao động - Thương binh và Xã hội', 'Sở LĐTBXH'],
+  },
+  { id: 'so-gddt', name: 'Sở Giáo dục và Đào tạo', short: 'Sở GD&ĐT', forms: ['Sở GDĐT'] },
+  { id: 'so-tc', name: 'Sở Tài chính', short: null, forms: [] },
+  { id: 'so-yt', name: 'Sở Y tế', short: null, forms: [] },
+  { id: 'so-ct', name: 'Sở Công Thương', short: null, forms: [] },
+  { id: 'so-nv', name: 'Sở Nội vụ', short: null, forms: [] },
+  { id: 'so-tp', name: 'Sở Tư pháp', short: null, forms: [] },
+  { id: 'so-xd', name: 'Sở Xây dựng', short: null, forms: [] },
+  { id: 'so-nnmt', name: 'Sở Nông nghiệp và Môi trường', short: 'Sở NN&MT', forms: [] },
+  { id: 'so-nnptnt', name: 'Sở Nông nghiệp và Phát triển nông thôn', short: 'Sở NN&PTNT', forms: ['Sở NNPTNT'] },
+  { id: 'so-tnmt', name: 'Sở Tài nguyên và Môi trường', short: 'Sở TN&MT', forms: ['Sở TNMT'] },
+  { id: 'so-vhtt', name: 'Sở Văn hóa và Thể thao', short: 'Sở VH&TT', forms: [] },
+  { id: 'so-vhttdl', name: 'Sở Văn hóa, Thể thao và Du lịch', short: 'Sở VHTT&DL', forms: ['Sở VH,TT&DL'] },
+  { id: 'so-dl', name: 'Sở Du lịch', short: null, forms: [] },
+  { id: 'cong-an', name: 'Công an tỉnh', short: null, forms: ['Công an thành phố'] },
+  { id: 'vp-ubnd', name: 'Văn phòng UBND tỉnh', short: null, forms: ['Văn phòng Ủy ban nhân dân tỉnh', 'Văn phòng UBND thành phố'] },
+  { id: 'thanh-tra', name: 'Thanh tra tỉnh', short: null, forms: ['Thanh tra thành phố'] },
+  {
+    id: 'tt-cntt',
+    name: 'Trung tâm Công nghệ thông tin',
+    short: 'Trung tâm CNTT',
+    forms: ['Trung tâm CNTT tỉnh', 'Trung tâm CNTT thành phố', 'Trung tâm Công nghệ thông tin tỉnh', 'Trung tâm Công nghệ thông tin thành phố'],
+  },
+  {
+    id: 'nhnn',
+    name: 'Ngân hàng Nhà nước chi nhánh tỉnh',
+    short: 'NHNN',
+    forms: ['Ngân hàng Nhà nước tỉnh', 'NHNN tỉnh'],
+    prefixes: ['Ngân hàng Nhà nước'],
+  },
+  { id: 'ubnd-xa', name: 'UBND cấp xã', short: null, forms: ['Ủy ban nhân dân cấp xã'] },
+  { id: 'ubnd-huyen', name: 'UBND cấp huyện', short: null, forms: ['Ủy ban nhân dân cấp huyện'] },
+  { id: 'dh-hue', name: 'Đại học Huế', short: null, forms: [] },
+  { id: 'ttbt-cdh', name: 'Trung tâm Bảo tồn di tích Cố đô Huế', short: null, forms: [] },
+  { id: 'hoi-cntt', name: 'Hội Công nghệ thông tin và Điện tử viễn thông', short: 'Hội CNTT&ĐTVT', forms: [] },
+  { id: 'lm-htx', name: 'Liên minh Hợp tác xã tỉnh', short: 'Liên minh HTX tỉnh', forms: [] },
+  { id: 'hiep-hoi-dn', name: 'Hiệp hội Doanh nghiệp', short: 'Hiệp hội DN', forms: ['Hiệp hội DN thành phố', 'Hiệp hội Doanh nghiệp tỉnh'] },
+];
+
+/** Key for matching written forms: folded, parenthetical expansions and punctuation removed. */
+export function agencyKey(text: string): string {
+  return fold(text.replace(/\([^)]*\)/g, ' ')).replace(/[^a-z0-9]/g, '');
+}
+
+/** Words that open a unit's name: where a cell holding several units can be cut. */
+const UNIT_START =
+  /^(?:sở|ubnd|ủy ban|trung tâm|công an|văn phòng|ngân hàng|ngân hành|nhnn|đại học|viện|hội|hiệp hội|liên minh|thanh tra|báo|đài|bộ|cục|kho bạc|các)(?![\p{L}\d])/iu;
+
+function startsUnit(part: string): boolean {
+  const t = part.trim();
+  // A lone CamelCase name ("HueIOC") is a unit; an abbreviation tail ("TB&XH") is not.
+  return UNIT_START.test(t) || /^\p{Lu}[\p{L}\d]*$/u.test(t) && !/&/.test(t) && /\p{Ll}/u.test(t);
+}
+
+/** Split a cell ("Sở KH&CN; Sở Y tế; Sở GD&ĐT", "Sở Tài chính, sở KHCN") into units, as written. */
+export function splitUnits(cell: string | null): string[] {
+  if (!cell) return [];
+  const out: string[] = [];
+  for (const piece of cell.split(';')) {
+    // Cut at ", " / " và " / ". " only where a new unit's name begins.
+    const cuts = piece.split(/(,\s+|\s+và\s+|\.\s+)/u);
+    let cur = cuts[0] ?? '';
+    for (let i = 1; i < cuts.length; i += 2) {
+      const sep = cuts[i]!;
+      const next = cuts[i + 1] ?? '';
+      if (startsUnit(next)) {
+        out.push(cur);
+        cur = next;
+      } else {
+        cur += sep + next;
+      }
+    }
+    out.push(cur);
+  }
+  return out.map((s) => squash(s).replace(/[.;,]+$/, '')).filter((s) => s.length > 1);
+}
+
+export function isGroup(text: string): boolean {
+  const f = fold(text).trim();
+  return /^(cac |so,? ban,? nganh|dia phuong|ubnd cap|uy ban nhan dan cap|doanh nghiep)/.test(f) || /lien quan/.test(f);
+}
+
+/** Resolves written forms to agencies and remembers every form seen. */
+export class AgencyRegistry {
+  private byKey = new Map<string, Agency>();
+  private prefixes: [string, Agency][] = [];
+  private readonly all: Agency[] = [];
+  /** Forms that matched only by edit distance (typos), for the corpus report. */
+  readonly fuzzy: { written: string; agency: string }[] = [];
+
+  constructor() {
+    for (const e of LEXICON) {
+      const agency: Agency = { id: e.id, name: e.name, short: e.short, forms: [], group: isGroup(e.name) };
+      this.all.push(agency);
+      for (const form of [e.name, ...(e.short ? [e.short] : []), ...e.forms]) this.byKey.set(agencyKey(form), agency);
+      for (const p of e.prefixes ?? []) this.prefixes.push([agencyKey(p), agency]);
+    }
+  }
+
+  private lookup(key: string): Agency | null {
+    const exact = this.byKey.get(key);
+    if (exact) return exact;
+    for (const [p, a] of this.prefixes) if (key.startsWith(p)) return a;
+    return null;
+  }
+
+  /** The agency a written form names; unknown units become new entities keyed by their folded text. */
+  resolve(written: string): Agency {
+    const key = agencyKey(written);
+    let agency = this.lookup(key);
+    if (!agency && key.length >= 8) {
+      // Typos such as "Ngân hành Nhà nước tỉnh": one edit per ten letters.
+      const budget = Math.floor(key.length / 10);
+      let best: [number, Agency] | null = null;
+      for (const [k, a] of [...this.byKey, ...this.prefixes.map(([p, a]) => [p, a] as [string, Agency])]) {
+        const probe = key.length > k.length && this.prefixes.some(([p]) => p === k) ? key.slice(0, k.length) : key;
+        const d = editDistance(probe, k);
+        if (d <= budget && d > 0 && (!best || d < best[0])) best = [d, a];
+      }
+      if (best) {
+        agency = best[1];
+        this.fuzzy.push({ written, agency: agency.name });
+      }
+    }
+    if (!agency) {
+      agency = { id: `u-${key}`, name: squash(written), short: null, forms: [], group: isGroup(written) };
+      this.byKey.set(key, agency);
+      this.all.push(agency);
+    }
+    const form = squash(written);
+    if (!agency.forms.includes(form)) agency.forms.push(form);
+    return agency;
+  }
+
+  /** Agencies seen in the corpus (lexicon entries never written are left out). */
+  seen(): Agency[] {
+    return this.all.filter((a) => a.forms.length > 0);
+  }
+
+  /** Every lexicon agency and every unit seen: what users may name. */
+  known(): Agency[] {
+    return [...this.all];
+  }
+}

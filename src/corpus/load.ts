@@ -1,0 +1,192 @@
+/** The corpus folder → plans with targets, tasks, passages and agencies. */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { fold } from '../text/fold.js';
+import { AgencyRegistry, splitUnits } from './agencies.js';
+import { readAppendix } from './appendices.js';
+import { toBlocks } from './blocks.js';
+import { toLines } from './normalize.js';
+import { readPlanMeta } from './planMeta.js';
+import { PROVINCES, SAME_PLACE } from './provinces.js';
+import { findRegions } from './regions.js';
+import { readTargets } from './targets.js';
+import { toTasks } from './tasks.js';
+import type { Anomaly, Corpus, Passage, Plan, Target } from './types.js';
+
+/** Optional `<file>.meta.json`: what the text lacks. Text facts always win. */
+export interface PlanMetaFile {
+  shortName?: string;
+  aliases?: string[];
+  province?: string;
+  number?: string;
+  date?: string;
+  signer?: string;
+}
+
+export interface SourceFile {
+  name: string;
+  text: string;
+  meta?: PlanMetaFile;
+}
+
+function words(s: string): Set<string> {
+  return new Set(fold(s).split(/[^a-z0-9]+/).filter((w) => w.length > 1));
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return n / Math.max(1, Math.min(a.size, b.size));
+}
+
+/** Put "who monitors" rows (Bình Thuận Phụ lục 01) onto the targets they name. */
+function attachMonitors(targets: Target[], rows: { title: string; lead: string | null; support: string | null }[], year: number | null): number {
+  let unmatched = 0;
+  for (const row of rows) {
+    const value = /(\d+(?:,\d+)?)\s*%/.exec(row.title)?.[1];
+    const rowWords = words(row.title);
+    let best: [number, Target] | null = null;
+    for (const t of targets) {
+      if ((year !== null && t.year !== year) || (value !== undefined && t.value !== Number(value.replace(',', '.')))) continue;
+      const score = overlap(rowWords, words(t.text));
+      if (!best || score > best[0]) best = [score, t];
+    }
+    if (best && best[0] >= 0.6) {
+      best[1].monitor = splitUnits(row.lead);
+      best[1].implementers = splitUnits(row.support);
+    } else unmatched++;
+  }
+  return unmatched;
+}
+
+function passagesOf(blocks: ReturnType<typeof toBlocks>, planId: string, file: string): Passage[] {
+  return blocks
+    .filter((b) => b.kind === 'para')
+    .map((b, i) => ({ id: `${planId}/p${i + 1}`, planId, path: b.path, text: b.text, place: { file, line: b.line, path: b.path } }));
+}
+
+function namesFor(province: string, extra: string[]): string[] {
+  const family = SAME_PLACE.find((g) => g.includes(province)) ?? [province];
+  const names = new Set<string>();
+  for (const place of family) {
+    names.add(place);
+    for (const a of PROVINCES.find((p) => p.name === place)?.aliases ?? []) names.add(a);
+  }
+  for (const e of extra) names.add(e);
+  return [...names];
+}
+
+/** Parse one plan text; null when the text holds no recognizable plan. */
+export function parsePlan(src: SourceFile, registry: AgencyRegistry): Plan | null {
+  const lines = toLines(src.text);
+  const regions = findRegions(lines);
+  const blocks = toBlocks(lines, regions.body[0], regions.body[1]);
+  const meta = readPlanMeta(lines, blocks, regions.signature);
+  const province = meta.province ?? src.meta?.province ?? null;
+  if (!meta.title || !province || meta.yearTo === null || meta.yearFrom === null) return null;
+  const id = basename(src.name, extname(src.name));
+  const anomalies: Anomaly[] = [];
+  const targets = readTargets(blocks, id, src.name, meta.yearFrom === meta.yearTo ? meta.yearTo : null);
+  const tasks: Plan['tasks'] = [];
+  const appendixEnds = [...regions.appendices.slice(1), lines.length];
+  regions.appendices.forEach((start, k) => {
+    const appendix = readAppendix(lines, start, appendixEnds[k]!);
+    const label = appendix.heading ? `Phụ lục "${appendix.heading.slice(0, 60)}"` : 'Phụ lục';
+    if (appendix.kind === 'monitors') {
+      const unmatched = attachMonitors(targets, appendix.rows, appendix.year);
+      if (unmatched) anomalies.push({ kind: 'missing-field', message: `${label}: ${unmatched} dòng không khớp mục tiêu nào`, line: start + 1 });
+      return;
+    }
+    const { tasks: got, anomalies: found } = toTasks(appendix.rows, id, src.name, registry, label);
+    if (!got.length) anomalies.push({ kind: 'missing-field', message: `${label}: không đọc được dòng nhiệm vụ nào`, line: start + 1 });
+    tasks.push(...got);
+    anomalies.push(...found);
+  });
+  const number = meta.number ?? src.meta?.number ?? null;
+  const date = meta.date ?? src.meta?.date ?? null;
+  if (!meta.number) anomalies.push({ kind: 'missing-field', message: 'Văn bản không ghi số kế hoạch' + (src.meta?.number ? ' (lấy từ meta.json)' : '') });
+  if (!meta.date) anomalies.push({ kind: 'missing-field', message: 'Văn bản không ghi ngày ban hành' + (src.meta?.date ? ' (lấy từ meta.json)' : '') });
+  return {
+    id,
+    file: src.name,
+    title: meta.title,
+    kind: meta.kind,
+    province,
+    provinceLevel: meta.provinceLevel ?? 'tỉnh',
+    issuer: `UBND ${meta.provinceLevel ?? 'tỉnh'} ${province}`,
+    number,
+    date,
+    signer: meta.signer ?? src.meta?.signer ?? null,
+    signerTitle: meta.signerTitle,
+    yearFrom: meta.yearFrom,
+    yearTo: meta.yearTo,
+    replaces: meta.replaces,
+    deadlines: meta.deadlines,
+    shortName: src.meta?.shortName ?? '',
+    names: namesFor(province, src.meta?.aliases ?? []),
+    targets,
+    tasks,
+    passages: passagesOf(blocks, id, src.name),
+    anomalies,
+  };
+}
+
+function years(p: Plan): string {
+  return p.yearFrom === p.yearTo ? `${p.yearTo}` : `${p.yearFrom}–${p.yearTo}`;
+}
+
+/** "Huế 2026–2030"; plans of one place and period are told apart by kind. */
+function assignShortNames(plans: Plan[]): void {
+  for (const p of plans) {
+    if (p.shortName) continue;
+    const base = `${p.province} ${years(p)}`;
+    const clash = plans.some((o) => o !== p && `${o.province} ${years(o)}` === base);
+    p.shortName = clash ? `${base} (${p.kind === 'chuyen-doi-so' ? 'chuyển đổi số' : 'kinh tế số'})` : base;
+  }
+}
+
+export function buildCorpus(files: SourceFile[], skipped: { file: string; reason: string }[] = []): Corpus {
+  const registry = new AgencyRegistry();
+  const plans: Plan[] = [];
+  const hash = createHash('sha256');
+  for (const f of files) {
+    hash.update(f.name).update('\0').update(f.text).update(JSON.stringify(f.meta ?? null));
+    if (f.text.trim() === '') {
+      skipped.push({ file: f.name, reason: 'tệp rỗng' });
+      continue;
+    }
+    const plan = parsePlan(f, registry);
+    if (!plan) skipped.push({ file: f.name, reason: 'không nhận ra kế hoạch (thiếu tiêu đề, địa phương hoặc năm)' });
+    else plans.push(plan);
+  }
+  for (const typo of registry.fuzzy) {
+    for (const p of plans) {
+      if (p.tasks.some((t) => t.lead.includes(typo.written) || t.support.includes(typo.written)) || p.targets.some((t) => t.monitor.includes(typo.written))) {
+        p.anomalies.push({ kind: 'typo', message: `Tên đơn vị viết "${typo.written}", hiểu là ${typo.agency}` });
+      }
+    }
+  }
+  assignShortNames(plans);
+  return { plans, agencies: registry.seen(), skipped, hash: hash.digest('hex') };
+}
+
+/** Read every *.txt / *.md in `dir` (with optional `<file>.meta.json`). */
+export function loadCorpus(dir: string): Corpus {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`Corpus folder not found: ${dir}`);
+  const skipped: { file: string; reason: string }[] = [];
+  const files: SourceFile[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (!/\.(txt|md)$/i.test(name)) continue;
+    const path = join(dir, name);
+    try {
+      const text = readFileSync(path, 'utf8');
+      const metaPath = `${path}.meta.json`;
+      const meta = existsSync(metaPath) ? (JSON.parse(readFileSync(metaPath, 'utf8')) as PlanMetaFile) : undefined;
+      files.push({ name, text, meta });
+    } catch (err) {
+      skipped.push({ file: name, reason: `không đọc được: ${(err as Error).message}` });
+    }
+  }
+  return buildCorpus(files, skipped);
+}

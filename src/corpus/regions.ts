@@ -1,0 +1,28 @@
+/** Where the body, the signature block and each appendix sit in a plan file. */
+import { fold } from '../text/fold.js';
+import { stripMarkup } from './normalize.js';
+
+export interface Regions {
+  /** [start, end) of the prose body (before "Nơi nhận" / the first appendix). */
+  body: [number, number];
+  /** [start, end) of recipients + signature. */
+  signature: [number, number];
+  /** Start index of each appendix heading ("PHỤ LỤC", "PHỤ LỤC 02:"), in order. */
+  appendices: number[];
+}
+
+function isAppendixHeading(line: string): boolean {
+  const t = fold(stripMarkup(line));
+  return /^phu luc(\s+\d+)?\s*:?$/.test(t);
+}
+
+export function findRegions(lines: string[]): Regions {
+  const appendices: number[] = [];
+  lines.forEach((l, i) => {
+    if (isAppendixHeading(l)) appendices.push(i);
+  });
+  const end = appendices[0] ?? lines.length;
+  let recipients = lines.findIndex((l, i) => i < end && /^noi nhan\s*:?$/.test(fold(stripMarkup(l))));
+  if (recipients < 0) recipients = end;
+  return { body: [0, recipients], signature: [recipients, end], appendices };
+}

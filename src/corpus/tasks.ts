@@ -1,0 +1,118 @@
+/** Appendix rows → tasks: units split and resolved, parts found, numbering and times checked. */
+import type { AgencyRegistry } from './agencies.js';
+import { splitUnits } from './agencies.js';
+import type { Anomaly, RawTaskRow, Task } from './types.js';
+
+/** Numbering restarts under each top group ("I PHÁT TRIỂN NỀN MÓNG" / "II GIẢI PHÁP"): those groups are parts. */
+function hasParts(rows: RawTaskRow[]): boolean {
+  const seen = new Map<string, string>();
+  for (const r of rows) {
+    const top = r.section[0] ?? '';
+    const prev = seen.get(r.number);
+    if (prev !== undefined && prev !== top) return true;
+    seen.set(r.number, top);
+  }
+  return false;
+}
+
+function checkNumbering(rows: RawTaskRow[], label: string): Anomaly[] {
+  const out: Anomaly[] = [];
+  // Compare each number with the one before it under the same parent ("" for top level, "1" for 1.x).
+  const last = new Map<string, number>();
+  for (const r of rows) {
+    const parts = r.number.split('.').map(Number);
+    for (let depth = 0; depth < parts.length; depth++) {
+      const parent = parts.slice(0, depth).join('.');
+      const n = parts[depth]!;
+      const prev = last.get(parent);
+      const isLeaf = depth === parts.length - 1;
+      if (prev !== undefined) {
+        if (n === prev && isLeaf) {
+          out.push({ kind: 'numbering-duplicate', message: `${label}: số ${r.number} lặp lại (dòng ${r.line})`, line: r.line });
+        } else if (n > prev + 1) {
+          const missing = Array.from({ length: n - prev - 1 }, (_, k) => (parent ? `${parent}.` : '') + (prev + k + 1));
+          out.push({
+            kind: 'numbering-gap',
+            message: `${label}: số thứ tự nhảy từ ${(parent ? `${parent}.` : '') + prev} lên ${r.number} (thiếu ${missing.join(', ')})`,
+            line: r.line,
+          });
+        }
+      }
+      last.set(parent, n);
+    }
+  }
+  return out;
+}
+
+function checkTime(r: RawTaskRow, label: string): Anomaly | null {
+  if (!r.time) return { kind: 'no-time', message: `${label}: nhiệm vụ ${r.number} không ghi thời gian`, line: r.line };
+  const m = /^(\d{4})\s*[-–]\s*(\d{4})$/.exec(r.time.trim());
+  if (m && Number(m[2]) < Number(m[1])) {
+    return { kind: 'odd-time', message: `${label}: nhiệm vụ ${r.number} có thời gian "${r.time}" (năm kết thúc trước năm bắt đầu)`, line: r.line };
+  }
+  return null;
+}
+
+export function toTasks(
+  rows: RawTaskRow[],
+  planId: string,
+  file: string,
+  registry: AgencyRegistry,
+  label: string,
+): { tasks: Task[]; anomalies: Anomaly[] } {
+  const parts = hasParts(rows);
+  const anomalies: Anomaly[] = [];
+  const byPart = new Map<string, RawTaskRow[]>();
+  for (const r of rows) {
+    const key = parts ? r.section[0] ?? '' : '';
+    byPart.set(key, [...(byPart.get(key) ?? []), r]);
+  }
+  for (const [part, list] of byPart) anomalies.push(...checkNumbering(list, part ? `${label} (${part})` : label));
+
+  const ids = new Set<string>();
+  const tasks = rows.map((r): Task => {
+    const part = parts ? r.section[0] ?? null : null;
+    const partIndex = part ? [...byPart.keys()].indexOf(part) + 1 : 0;
+    let id = `${planId}/${partIndex ? `p${partIndex}-` : ''}${r.number}`;
+    const flags: string[] = [];
+    if (ids.has(id)) {
+      flags.push('duplicate-number');
+      let k = 2;
+      while (ids.has(`${id}#${k}`)) k++;
+      id = `${id}#${k}`;
+    }
+    ids.add(id);
+    const lead = splitUnits(r.lead);
+    const support = splitUnits(r.support);
+    if (!lead.length) anomalies.push({ kind: 'no-lead', message: `${label}: nhiệm vụ ${r.number} không có đơn vị chủ trì`, line: r.line });
+    const timeIssue = checkTime(r, label);
+    if (timeIssue) {
+      anomalies.push(timeIssue);
+      flags.push(timeIssue.kind);
+    }
+    return {
+      id,
+      planId,
+      number: r.number,
+      part,
+      section: parts ? r.section.slice(1) : r.section,
+      title: r.title,
+      lead,
+      support,
+      leadIds: lead.map((u) => registry.resolve(u).id),
+      supportIds: support.map((u) => registry.resolve(u).id),
+      time: r.time,
+      note: r.note,
+      flags,
+      place: { file, line: r.line, path: r.section },
+    };
+  });
+  // The first of a duplicated pair is flagged too, so both show in answers.
+  for (const t of tasks) {
+    if (t.flags.includes('duplicate-number')) {
+      const first = tasks.find((o) => o.number === t.number && o.part === t.part);
+      if (first && !first.flags.includes('duplicate-number')) first.flags.push('duplicate-number');
+    }
+  }
+  return { tasks, anomalies };
+}
