@@ -40,7 +40,7 @@ const LEXICON: LexiconEntry[] = [
   { id: 'so-vhtt', name: 'Sở Văn hóa và Thể thao', short: 'Sở VH&TT', forms: [] },
   { id: 'so-vhttdl', name: 'Sở Văn hóa, Thể thao và Du lịch', short: 'Sở VHTT&DL', forms: ['Sở VH,TT&DL'] },
   { id: 'so-dl', name: 'Sở Du lịch', short: null, forms: [] },
-  { id: 'cong-an', name: 'Công an tỉnh', short: null, forms: ['Công an thành phố'] },
+  { id: 'cong-an', name: 'Công an tỉnh', short: null, forms: ['Công an thành phố', 'Công an'] },
   { id: 'vp-ubnd', name: 'Văn phòng UBND tỉnh', short: null, forms: ['Văn phòng Ủy ban nhân dân tỉnh', 'Văn phòng UBND thành phố'] },
   { id: 'thanh-tra', name: 'Thanh tra tỉnh', short: null, forms: ['Thanh tra thành phố'] },
   {
@@ -64,6 +64,17 @@ const LEXICON: LexiconEntry[] = [
   { id: 'lm-htx', name: 'Liên minh Hợp tác xã tỉnh', short: 'Liên minh HTX tỉnh', forms: [] },
   { id: 'hiep-hoi-dn', name: 'Hiệp hội Doanh nghiệp', short: 'Hiệp hội DN', forms: ['Hiệp hội DN thành phố', 'Hiệp hội Doanh nghiệp tỉnh'] },
 ];
+
+/** The lexicon as agencies, every form filled in: what users may name even if no plan writes it. */
+export function lexiconAgencies(): Agency[] {
+  return LEXICON.map((e) => ({
+    id: e.id,
+    name: e.name,
+    short: e.short,
+    forms: [e.name, ...(e.short ? [e.short] : []), ...e.forms],
+    group: isGroup(e.name),
+  }));
+}
 
 /** Key for matching written forms: folded, parenthetical expansions and punctuation removed. */
 export function agencyKey(text: string): string {

@@ -17,6 +17,8 @@ export interface Appendix {
   rows: RawTaskRow[];
   /** 0-based index of the "PHỤ LỤC" line. */
   start: number;
+  /** "Phụ lục", "Phụ lục 02": how citations name it. */
+  name: string;
 }
 
 function headingOf(lines: string[], start: number, end: number): string {
@@ -38,5 +40,6 @@ export function readAppendix(lines: string[], start: number, end: number): Appen
   let rows: RawTaskRow[] = [];
   const tabbed = findTabbedHeader(lines, start);
   if (tabbed >= 0 && tabbed < end) rows = parseTabbed(lines, tabbed, end);
-  return { kind, heading, year: year ? Number(year) : null, rows, start };
+  const number = /phu luc\s+(\d+)/.exec(fold(stripMarkup(lines[start]!)))?.[1];
+  return { kind, heading, year: year ? Number(year) : null, rows, start, name: number ? `Phụ lục ${number}` : 'Phụ lục' };
 }

@@ -98,7 +98,7 @@ export function parsePlan(src: SourceFile, registry: AgencyRegistry): Plan | nul
       if (unmatched) anomalies.push({ kind: 'missing-field', message: `${label}: ${unmatched} dòng không khớp mục tiêu nào`, line: start + 1 });
       return;
     }
-    const { tasks: got, anomalies: found } = toTasks(appendix.rows, id, src.name, registry, label);
+    const { tasks: got, anomalies: found } = toTasks(appendix.rows, id, src.name, registry, label, appendix.name);
     if (!got.length) anomalies.push({ kind: 'missing-field', message: `${label}: không đọc được dòng nhiệm vụ nào`, line: start + 1 });
     tasks.push(...got);
     anomalies.push(...found);

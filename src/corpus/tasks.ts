@@ -59,6 +59,8 @@ export function toTasks(
   file: string,
   registry: AgencyRegistry,
   label: string,
+  /** How the appendix calls itself in citations ("Phụ lục", "Phụ lục 02"). */
+  appendixName: string,
 ): { tasks: Task[]; anomalies: Anomaly[] } {
   const parts = hasParts(rows);
   const anomalies: Anomaly[] = [];
@@ -104,7 +106,7 @@ export function toTasks(
       time: r.time,
       note: r.note,
       flags,
-      place: { file, line: r.line, path: r.section },
+      place: { file, line: r.line, path: [appendixName, ...r.section] },
     };
   });
   // The first of a duplicated pair is flagged too, so both show in answers.

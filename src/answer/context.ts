@@ -1,0 +1,68 @@
+/**
+ * Per-chat conversation memory behind an interface, so a shared store (Redis, a
+ * database) can replace the in-memory one. Entries expire after 30 idle minutes.
+ */
+import type { Intent } from '../nlu/intent.js';
+import type { Lang } from './types.js';
+
+export interface PendingQuestion {
+  /** The question waiting for a plan choice. */
+  text: string;
+  candidates: string[];
+}
+
+export interface ChatContext {
+  planIds: string[];
+  intent: Intent | null;
+  task: { number: string; part: 'I' | 'II' | null } | null;
+  indicator: string | null;
+  year: number | null;
+  agencies: string[];
+  lang: Lang;
+  pending: PendingQuestion | null;
+  updatedAt: number;
+}
+
+export interface ContextStore {
+  get(chatId: string): ChatContext | undefined;
+  set(chatId: string, ctx: ChatContext): void;
+  delete(chatId: string): void;
+}
+
+export const CONTEXT_TTL_MS = 30 * 60 * 1000;
+
+export function emptyContext(now: number): ChatContext {
+  return { planIds: [], intent: null, task: null, indicator: null, year: null, agencies: [], lang: 'vi', pending: null, updatedAt: now };
+}
+
+/** In-process store: expires idle chats and keeps at most `max` chats (oldest dropped first). */
+export class MemoryContextStore implements ContextStore {
+  private readonly chats = new Map<string, ChatContext>();
+
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly ttlMs = CONTEXT_TTL_MS,
+    private readonly max = 100_000,
+  ) {}
+
+  get(chatId: string): ChatContext | undefined {
+    const ctx = this.chats.get(chatId);
+    if (!ctx) return undefined;
+    if (this.now() - ctx.updatedAt > this.ttlMs) {
+      this.chats.delete(chatId);
+      return undefined;
+    }
+    return ctx;
+  }
+
+  set(chatId: string, ctx: ChatContext): void {
+    // Re-insert so Map order is least-recently-used first.
+    this.chats.delete(chatId);
+    this.chats.set(chatId, ctx);
+    if (this.chats.size > this.max) this.chats.delete(this.chats.keys().next().value as string);
+  }
+
+  delete(chatId: string): void {
+    this.chats.delete(chatId);
+  }
+}

@@ -1,0 +1,252 @@
+/**
+ * The answering service: understand the message, merge it with the chat's context,
+ * resolve plans, answer from the records, cite, and remember what was talked about.
+ */
+import type { Agency, Corpus } from '../corpus/types.js';
+import { buildCatalog } from '../nlu/catalog.js';
+import { understand, type Understanding } from '../nlu/index.js';
+import { TASK_INTENTS, type Intent } from '../nlu/intent.js';
+import { INDICATORS } from '../nlu/lexicon.js';
+import { SearchIndex } from '../search/index.js';
+import { emptyContext, MemoryContextStore, type ChatContext, type ContextStore } from './context.js';
+import { answerPlanFact, answerPlanList } from './facts.js';
+import { sourceLine } from './format.js';
+import { choosePlans } from './plans.js';
+import type { Answer, Env, Query } from './query.js';
+import { answerAgencyTasks, answerTask } from './tasks.js';
+import { answerCompare, answerMonitor, answerTarget } from './targets.js';
+import { answerTopic } from './topic.js';
+import { cannedReply } from './canned.js';
+import type { Answerer, Lang, PlanSummary, Reply } from './types.js';
+
+export interface EngineOptions {
+  store?: ContextStore;
+  index?: SearchIndex;
+  now?: () => number;
+}
+
+const TARGET_INTENTS: Intent[] = ['target.value', 'target.monitor', 'target.compare'];
+
+export class Engine implements Answerer {
+  private readonly env: Env;
+  private readonly store: ContextStore;
+  private readonly now: () => number;
+
+  constructor(
+    readonly corpus: Corpus,
+    options: EngineOptions = {},
+  ) {
+    const agencies = new Map<string, Agency>(corpus.agencies.map((a) => [a.id, a]));
+    this.env = { corpus, catalog: buildCatalog(corpus), index: options.index ?? SearchIndex.build(corpus), agencies };
+    this.now = options.now ?? Date.now;
+    this.store = options.store ?? new MemoryContextStore(this.now);
+  }
+
+  plans(): PlanSummary[] {
+    return this.corpus.plans.map((p) => ({ id: p.id, shortName: p.shortName, title: p.title, number: p.number }));
+  }
+
+  selectPlan(chatId: string, planId: string): boolean {
+    if (!this.corpus.plans.some((p) => p.id === planId)) return false;
+    const ctx = this.store.get(chatId) ?? emptyContext(this.now());
+    this.store.set(chatId, { ...ctx, planIds: [planId], pending: null, updatedAt: this.now() });
+    return true;
+  }
+
+  ask(chatId: string, text: string): Reply {
+    const clean = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+    const ctx = this.store.get(chatId) ?? emptyContext(this.now());
+    const picked = this.pendingChoice(clean, ctx);
+    const u = understand(picked?.text ?? clean, this.env.catalog);
+    const context = picked ? { ...ctx, planIds: picked.planIds } : ctx;
+    const { reply, next } = this.respond(u, context, Boolean(picked));
+    this.store.set(chatId, { ...next, updatedAt: this.now() });
+    return reply;
+  }
+
+  /** A reply to "which plan?": "2", or a plan name among the offered ones. */
+  private pendingChoice(text: string, ctx: ChatContext): { text: string; planIds: string[] } | null {
+    const pending = ctx.pending;
+    if (!pending) return null;
+    const n = /^\s*(\d{1,2})\s*\.?\s*$/.exec(text);
+    if (n) {
+      const id = pending.candidates[Number(n[1]) - 1];
+      return id ? { text: pending.text, planIds: [id] } : null;
+    }
+    const u = understand(text, this.env.catalog);
+    if (u.intent !== null && u.intent !== 'plan.info') return null;
+    const { plans } = choosePlans(this.corpus, u.entities, []);
+    const ids = plans.map((p) => p.id).filter((id) => pending.candidates.includes(id));
+    return ids.length && ids.length < pending.candidates.length ? { text: pending.text, planIds: ids } : null;
+  }
+
+  private respond(u: Understanding, ctx: ChatContext, answeringChoice: boolean): { reply: Reply; next: ChatContext } {
+    const lang: Lang = u.lang;
+    const e = u.entities;
+    let intent = u.intent;
+    const inherit = intent === null && ctx.intent !== null && (u.followUp || hasEntities(u));
+    if (inherit) intent = ctx.intent;
+    if (intent === null && (e.taskRef || e.task) && ctx.intent && TASK_INTENTS.includes(ctx.intent)) intent = ctx.intent;
+
+    const canned = cannedReply(intent, u, this.corpus);
+    if (canned) return { reply: canned, next: { ...ctx, lang, pending: null } };
+
+    const choice = choosePlans(this.corpus, e, ctx.planIds);
+    const task = e.task ?? (intent && TASK_INTENTS.includes(intent) ? ctx.task : null);
+    const indicator = e.indicator ?? (intent && TARGET_INTENTS.includes(intent) ? INDICATORS.find((c) => c.id === ctx.indicator) ?? null : null);
+    const years = e.years.length ? e.years : inherit && ctx.year !== null && intent && TARGET_INTENTS.includes(intent) ? [ctx.year] : [];
+    const agencies = e.agencies.length ? e.agencies : intent === 'agency.tasks' ? ctx.agencies : [];
+
+    if (intent === null) intent = 'topic';
+    const q: Query = {
+      intent,
+      lang,
+      text: u.text,
+      plans: choice.plans,
+      planNamed: choice.named || answeringChoice,
+      unknownPlace: choice.unknownPlace,
+      task,
+      years,
+      indicator,
+      agencies,
+      topic: u.topic,
+    };
+    const next: ChatContext = {
+      planIds: choice.named || answeringChoice ? choice.plans.map((p) => p.id) : ctx.planIds,
+      intent,
+      task,
+      indicator: indicator?.id ?? null,
+      year: years[0] ?? null,
+      agencies,
+      lang,
+      pending: null,
+      updatedAt: ctx.updatedAt,
+    };
+
+    if (choice.unknownPlace) return { reply: this.unknownPlace(q), next: { ...next, planIds: ctx.planIds } };
+    if (!choice.plans.length) return { reply: this.noPlanFits(q), next };
+
+    const answer = this.dispatch(q, u);
+    if (answer.clarify) {
+      const plans = answer.clarify.plans;
+      const reply = this.finish(q, {
+        found: true,
+        lines: [
+          lang === 'en' ? 'Several plans have this. Which plan do you mean?' : 'Nhiều kế hoạch có thông tin này. Bạn hỏi kế hoạch nào?',
+          ...plans.map((p, i) => `${i + 1}. ${p.shortName}`),
+        ],
+        sources: [],
+        choices: plans.map((p) => ({ label: p.shortName, text: p.shortName })),
+      }, 'clarify');
+      return { reply, next: { ...next, planIds: ctx.planIds, pending: { text: u.text, candidates: plans.map((p) => p.id) } } };
+    }
+    // A single plan answered becomes the chat's plan; several leave the choice open.
+    const answered = answer.sources.map((s) => s.plan);
+    const single = [...new Set(answered)];
+    if (single.length === 1 && answer.found) next.planIds = single;
+    return { reply: this.finish(q, answer, intent), next };
+  }
+
+  private dispatch(q: Query, u: Understanding): Answer {
+    switch (q.intent) {
+      case 'task.lead':
+      case 'task.support':
+      case 'task.time':
+      case 'task.note':
+      case 'task.about':
+        if (!q.task) return this.askFor(q, 'task');
+        return answerTask(q, this.env);
+      case 'agency.tasks':
+        if (!q.agencies.length) return this.askFor(q, 'agency');
+        return answerAgencyTasks(q, this.env);
+      case 'target.value':
+        if (!q.indicator && !hasContent(u)) return this.askFor(q, 'indicator');
+        return answerTarget(q, this.env);
+      case 'target.monitor':
+        return answerMonitor(q, this.env);
+      case 'target.compare':
+        return answerCompare({ ...q, plans: q.planNamed && q.plans.length > 1 ? q.plans : this.corpus.plans }, this.env);
+      case 'plan.signer':
+      case 'plan.date':
+      case 'plan.number':
+      case 'plan.replaces':
+      case 'plan.deadline':
+      case 'plan.info':
+        return answerPlanFact(q);
+      case 'plan.list':
+        return answerPlanList(this.corpus, q);
+      default: {
+        const found = answerTopic(q, this.env);
+        if (found.found || u.intent === 'topic') return found;
+        return this.notUnderstood(q);
+      }
+    }
+  }
+
+  private askFor(q: Query, what: 'task' | 'agency' | 'indicator'): Answer {
+    const en = q.lang === 'en';
+    const lines = {
+      task: en ? 'Which task number? For example: "who leads task 21?"' : 'Bạn hỏi nhiệm vụ số mấy? Ví dụ: "Ai chủ trì nhiệm vụ 21?"',
+      agency: en ? 'Which agency? For example: "Which tasks does the Department of Health lead?"' : 'Bạn hỏi cơ quan nào? Ví dụ: "Sở Y tế chủ trì những nhiệm vụ nào?"',
+      indicator: en ? 'Which indicator? For example: smartphones, digital signatures, e-commerce, fibre broadband.' : 'Bạn hỏi chỉ tiêu nào? Ví dụ: điện thoại thông minh, chữ ký số, thương mại điện tử, cáp quang.',
+    };
+    return { found: false, lines: [lines[what]], sources: [] };
+  }
+
+  private notUnderstood(q: Query): Answer {
+    const en = q.lang === 'en';
+    return {
+      found: false,
+      lines: [
+        en ? 'Sorry, I could not find that in the plans.' : 'Xin lỗi, tôi không tìm thấy nội dung này trong các kế hoạch.',
+        en ? 'Try: "Who leads task 21 in Hue 2026-2030?" or "Smartphone target 2030 in Binh Thuan?"' : 'Bạn thử hỏi: "Ai chủ trì nhiệm vụ 21 kế hoạch Huế 2026-2030?" hoặc "Mục tiêu điện thoại thông minh năm 2030 ở Bình Thuận?"',
+      ],
+      sources: [],
+    };
+  }
+
+  private unknownPlace(q: Query): Reply {
+    const en = q.lang === 'en';
+    const names = this.corpus.plans.map((p) => p.shortName).join('; ');
+    return this.finish(q, {
+      found: false,
+      lines: [
+        en ? `There is no plan for ${q.unknownPlace} in these documents.` : `Chưa có kế hoạch của ${q.unknownPlace} trong dữ liệu.`,
+        en ? `The plans I know: ${names}.` : `Các kế hoạch hiện có: ${names}.`,
+      ],
+      sources: [],
+    }, q.intent);
+  }
+
+  private noPlanFits(q: Query): Reply {
+    const en = q.lang === 'en';
+    const names = this.corpus.plans.map((p) => p.shortName).join('; ');
+    return this.finish(q, {
+      found: false,
+      lines: [en ? 'No plan matches that place and period.' : 'Không có kế hoạch nào khớp địa phương và giai đoạn này.', en ? `The plans I know: ${names}.` : `Các kế hoạch hiện có: ${names}.`],
+      sources: [],
+    }, q.intent);
+  }
+
+  private finish(q: Query, a: Answer, intent: string): Reply {
+    const lines = [...a.lines];
+    if (a.sources.length) lines.push(sourceLine(a.sources, q.lang));
+    const seen = new Set<string>();
+    const sources = a.sources.filter((s) => (seen.has(s.ref) ? false : (seen.add(s.ref), true)));
+    return { reply: lines.join('\n'), found: a.found, intent, sources, lang: q.lang, ...(a.choices ? { choices: a.choices } : {}) };
+  }
+}
+
+function hasEntities(u: Understanding): boolean {
+  const e = u.entities;
+  return e.places.length > 0 || e.planNumbers.length > 0 || e.years.length > 0 || e.task !== null || e.period !== null || e.agencies.length > 0 || e.indicator !== null || e.kind !== null;
+}
+
+/** Words beyond cue words, enough for the search index to find an indicator by. */
+function hasContent(u: Understanding): boolean {
+  return (u.topic ?? '').split(' ').filter((w) => w.length > 2).length >= 2;
+}
+
+export function createAnswerer(corpus: Corpus, options: EngineOptions = {}): Engine {
+  return new Engine(corpus, options);
+}

@@ -1,0 +1,103 @@
+/** Citations and display forms shared by every answer. */
+import type { Agency, Plan, SourcePlace, Task } from '../corpus/types.js';
+import { agencyKey } from '../corpus/agencies.js';
+import type { Lang, SourceRef } from './types.js';
+
+/** "I. MỤC TIÊU" → "I", "2.1. Phát triển…" → "2.1", "a) …" → "a", "IX Phát triển…" → "IX". */
+function codeOf(heading: string): string | null {
+  const m = /^([IVXLC]+|[A-Z]|\d+(?:\.\d+)*|[a-zđ])(?:[.)]|\s|$)/u.exec(heading.trim());
+  return m ? m[1]! : null;
+}
+
+export function pathCode(path: string[]): string {
+  return path.map(codeOf).filter(Boolean).join('.');
+}
+
+export function planLabel(plan: Plan): string {
+  return plan.number ? `KH ${plan.number} (${plan.shortName})` : `KH ${plan.shortName}`;
+}
+
+export function taskWhere(task: Task, lang: Lang): string {
+  const [appendix, ...section] = task.place.path;
+  const code = pathCode(task.part ? section.slice(1) : section);
+  const part = task.part ? (lang === 'en' ? `part ${codeOf(task.part)}, ` : `phần ${codeOf(task.part)}, `) : '';
+  const app = lang === 'en' ? (appendix ?? 'Phụ lục').replace('Phụ lục', 'Appendix') : appendix ?? 'Phụ lục';
+  return `${app}${code ? ` ${code}` : ''}, ${part}${lang === 'en' ? 'task' : 'nhiệm vụ'} ${task.number}`;
+}
+
+export function placeWhere(place: SourcePlace, lang: Lang): string {
+  const code = pathCode(place.path);
+  return code ? `${lang === 'en' ? 'section' : 'mục'} ${code}` : `${lang === 'en' ? 'line' : 'dòng'} ${place.line}`;
+}
+
+export function source(plan: Plan, where: string | null): SourceRef {
+  return { plan: plan.id, ref: where ? `${planLabel(plan)}, ${where}` : planLabel(plan) };
+}
+
+export function sourceLine(refs: SourceRef[], lang: Lang): string {
+  const uniq = [...new Set(refs.map((r) => r.ref))];
+  return `${lang === 'en' ? 'Source' : 'Nguồn'}: ${uniq.join('; ')}.`;
+}
+
+const EN_NAMES: Record<string, string> = {
+  'so-khcn': 'Department of Science and Technology',
+  'so-tttt': 'Department of Information and Communications',
+  'so-khdt': 'Department of Planning and Investment',
+  'so-ldtbxh': 'Department of Labour, Invalids and Social Affairs',
+  'so-gddt': 'Department of Education and Training',
+  'so-tc': 'Department of Finance',
+  'so-yt': 'Department of Health',
+  'so-ct': 'Department of Industry and Trade',
+  'so-nv': 'Department of Home Affairs',
+  'so-nnmt': 'Department of Agriculture and Environment',
+  'so-vhtt': 'Department of Culture and Sports',
+  'so-dl': 'Department of Tourism',
+  'cong-an': 'Police',
+  'vp-ubnd': 'Office of the People’s Committee',
+  'nhnn': 'State Bank branch',
+  'ubnd-xa': 'commune People’s Committees',
+  'ubnd-huyen': 'district People’s Committees',
+};
+
+/**
+ * An agency as written, with its abbreviation spelled out once per reply for citizens:
+ * "Sở KH&CN (Khoa học và Công nghệ)", in English "Sở KH&CN (Department of Science and Technology)".
+ */
+export class AgencyNamer {
+  private readonly expanded = new Set<string>();
+
+  constructor(
+    private readonly agencies: Map<string, Agency>,
+    private readonly lang: Lang,
+  ) {}
+
+  name(written: string, id: string): string {
+    const agency = this.agencies.get(id);
+    if (!agency || this.expanded.has(agency.id)) return written;
+    this.expanded.add(agency.id);
+    if (this.lang === 'en' && EN_NAMES[agency.id]) return `${written} (${EN_NAMES[agency.id]})`;
+    const abbreviated = /(^|\s)[\p{Lu}Đ&-]{2,}(\s|$|,)/u.test(written.replace(/\([^)]*\)/g, ''));
+    if (!abbreviated || agencyKey(written) === agencyKey(agency.name) || written.includes('(')) return written;
+    const prefix = /^(Sở|Trung tâm|Văn phòng|Hội)\s+/u.exec(agency.name)?.[0] ?? '';
+    return `${written} (${agency.name.slice(prefix.length)})`;
+  }
+
+  list(written: string[], ids: string[]): string {
+    return written.map((w, i) => this.name(w, ids[i])).join('; ');
+  }
+}
+
+export function viDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d}/${m}/${y} (ngày ${d} tháng ${m} năm ${y})`;
+}
+
+export function enDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return `${d} ${months[m! - 1]} ${y} (${d}/${m}/${y})`;
+}
+
+export function clip(text: string, max = 220): string {
+  return text.length <= max ? text : `${text.slice(0, max).replace(/\s+\S*$/, '')}…`;
+}

@@ -1,0 +1,64 @@
+/** Which plans a question is about: named ones, else the conversation's, else all that fit. */
+import type { Corpus, Plan } from '../corpus/types.js';
+import { SAME_PLACE } from '../corpus/provinces.js';
+import type { Entities } from '../nlu/entities.js';
+
+export interface PlanChoice {
+  plans: Plan[];
+  /** The question (or the conversation) named them. */
+  named: boolean;
+  unknownPlace: string | null;
+  /** The question itself named a plan (so it replaces the conversation's). */
+  fromQuestion: boolean;
+}
+
+function covers(p: Plan, year: number): boolean {
+  return p.yearFrom <= year && year <= p.yearTo;
+}
+
+/** Apply a filter only if something is left: years and kinds narrow, they never empty the set. */
+function narrow(plans: Plan[], keep: (p: Plan) => boolean): Plan[] {
+  const left = plans.filter(keep);
+  return left.length ? left : plans;
+}
+
+function byPeriodAndKind(plans: Plan[], e: Entities, strictPeriod: boolean): Plan[] {
+  let out = plans;
+  if (e.period) {
+    const [from, to] = e.period;
+    const exact = out.filter((p) => p.yearFrom === from && p.yearTo === to);
+    const overlap = out.filter((p) => p.yearFrom <= to && from <= p.yearTo);
+    out = exact.length ? exact : overlap.length || strictPeriod ? overlap : out;
+  }
+  if (e.years.length) out = narrow(out, (p) => e.years.some((y) => covers(p, y)));
+  if (e.kind) out = narrow(out, (p) => p.kind === e.kind);
+  return out;
+}
+
+function sameFamily(a: Plan, b: Plan): boolean {
+  if (a.province === b.province) return true;
+  return SAME_PLACE.some((g) => g.includes(a.province) && g.includes(b.province));
+}
+
+export function choosePlans(corpus: Corpus, e: Entities, contextPlanIds: string[]): PlanChoice {
+  const byId = (ids: string[]) => corpus.plans.filter((p) => ids.includes(p.id));
+  if (e.planNumbers.length) {
+    return { plans: corpus.plans.filter((p) => e.planNumbers.some((n) => p.number?.startsWith(`${n}/`))), named: true, unknownPlace: null, fromQuestion: true };
+  }
+  if (e.places.length) {
+    const ids = [...new Set(e.places.flatMap((p) => p.planIds))];
+    if (!ids.length) return { plans: [], named: true, unknownPlace: e.places[0]!.name, fromQuestion: true };
+    return { plans: byPeriodAndKind(byId(ids), e, true), named: true, unknownPlace: null, fromQuestion: true };
+  }
+  const context = byId(contextPlanIds);
+  if (context.length && (e.period || e.kind)) {
+    // "còn kế hoạch kinh tế số?": another plan of the same place.
+    const family = corpus.plans.filter((p) => context.some((c) => sameFamily(p, c)));
+    const picked = byPeriodAndKind(family, e, false);
+    return { plans: picked, named: true, unknownPlace: null, fromQuestion: picked.some((p) => !contextPlanIds.includes(p.id)) };
+  }
+  if (context.length) return { plans: context, named: true, unknownPlace: null, fromQuestion: false };
+  const all = corpus.plans;
+  const picked = e.period || e.kind ? byPeriodAndKind(all, e, false) : all;
+  return { plans: picked, named: picked.length < all.length && picked.length === 1, unknownPlace: null, fromQuestion: picked.length === 1 };
+}

@@ -1,0 +1,123 @@
+/** Answers about targets: a value by indicator and year, who monitors it, and comparisons across plans. */
+import type { Plan, Target } from '../corpus/types.js';
+import type { IndicatorConcept } from '../nlu/lexicon.js';
+import { fold, foldWords } from '../text/fold.js';
+import { AgencyNamer, placeWhere, source } from './format.js';
+import { combine, type Answer, type Env, type PlanAnswer, type Query } from './query.js';
+
+export function matches(t: Target, c: IndicatorConcept): boolean {
+  const text = fold(t.text);
+  return c.target.some((p) => (p === '#unit-gdp' ? /GD?P/.test(t.unit) : text.includes(p)));
+}
+
+function indicatorName(q: Query): string {
+  if (!q.indicator) return q.lang === 'en' ? 'this indicator' : 'chỉ tiêu này';
+  return q.lang === 'en' ? q.indicator.en : q.indicator.vi;
+}
+
+/** Targets the query points at in one plan; without a lexicon concept, the search index decides. */
+function targetsFor(plan: Plan, q: Query, env: Env): Target[] {
+  if (q.indicator) return plan.targets.filter((t) => matches(t, q.indicator!));
+  const query = q.topic ?? q.text;
+  const words = new Set(foldWords(query).split(' ').filter((w) => w.length > 1));
+  const hits = env.index.search(query, { planIds: [plan.id], types: ['target'] }, 5);
+  const best = hits[0];
+  // Enough of the user's words must be in the target itself: no loose fuzzy matches.
+  if (!best || best.terms.length < 3) return [];
+  const target = plan.targets.find((t) => t.id === best.id)!;
+  const shared = foldWords(target.text).split(' ').filter((w) => words.has(w)).length;
+  if (shared < 3) return [];
+  return plan.targets.filter((t) => foldWords(t.indicator) === foldWords(target.indicator));
+}
+
+function line(t: Target, q: Query): string {
+  const scope = t.scope ? ` [${t.scope}]` : '';
+  return q.lang === 'en' ? `${t.year}: ${t.text}${scope}` : `Năm ${t.year}: ${t.text}${scope}`;
+}
+
+function years(ts: Target[]): number[] {
+  return [...new Set(ts.map((t) => t.year))].sort();
+}
+
+export function answerTarget(q: Query, env: Env): Answer {
+  const en = q.lang === 'en';
+  const answers: PlanAnswer[] = q.plans.map((plan) => {
+    const all = targetsFor(plan, q, env);
+    if (!all.length) {
+      return { plan, found: false, lines: [en ? `${plan.shortName} sets no target for ${indicatorName(q)}.` : `${plan.shortName} không đặt mục tiêu về ${indicatorName(q)}.`], sources: [] };
+    }
+    const wanted = q.years.length ? all.filter((t) => q.years.includes(t.year)) : all;
+    if (!wanted.length) {
+      const have = years(all).join(', ');
+      return {
+        plan,
+        found: false,
+        lines: [
+          en
+            ? `${plan.shortName} sets no ${q.years.join(', ')} target for ${indicatorName(q)}; it sets targets for ${have}.`
+            : `${plan.shortName} không đặt mục tiêu năm ${q.years.join(', ')} cho ${indicatorName(q)}; kế hoạch chỉ đặt mục tiêu cho năm ${have}.`,
+        ],
+        sources: [],
+      };
+    }
+    return { plan, found: true, lines: wanted.map((t) => line(t, q)), sources: wanted.map((t) => source(plan, placeWhere(t.place, q.lang))) };
+  });
+  return combine(q, answers, () =>
+    en ? `None of these plans sets a target for ${indicatorName(q)}${q.years.length ? ` in ${q.years.join(', ')}` : ''}.` : `Không kế hoạch nào đặt mục tiêu ${q.years.length ? `năm ${q.years.join(', ')} ` : ''}về ${indicatorName(q)}.`,
+  );
+}
+
+export function answerMonitor(q: Query, env: Env): Answer {
+  const en = q.lang === 'en';
+  const namer = new AgencyNamer(env.agencies, q.lang);
+  const withMonitors = q.plans.filter((p) => p.targets.some((t) => t.monitor.length));
+  const plans = q.planNamed ? q.plans : withMonitors;
+  const answers: PlanAnswer[] = plans.map((plan) => {
+    const ts = targetsFor(plan, q, env).filter((t) => (q.years.length ? q.years.includes(t.year) : true));
+    const monitored = ts.filter((t) => t.monitor.length);
+    if (!monitored.length) {
+      const why = plan.targets.some((t) => t.monitor.length)
+        ? en ? `${plan.shortName} assigns no monitoring agency for ${indicatorName(q)}.` : `${plan.shortName} không phân công cơ quan theo dõi chỉ tiêu ${indicatorName(q)}.`
+        : en ? `${plan.shortName} has no appendix assigning who monitors its targets.` : `${plan.shortName} không có phụ lục phân công theo dõi các chỉ tiêu.`;
+      return { plan, found: false, lines: [why], sources: [] };
+    }
+    const lines = monitored.flatMap((t) => [
+      en ? `Target (${t.year}): ${t.text}` : `Chỉ tiêu (năm ${t.year}): ${t.text}`,
+      `${en ? 'Monitoring agency' : 'Cơ quan chủ trì theo dõi, đôn đốc'}: ${namer.list(t.monitor, t.monitor.map((m) => findId(env, m) ?? ''))}.`,
+      ...(t.implementers.length ? [`${en ? 'Implemented by' : 'Cơ quan thực hiện'}: ${t.implementers.join('; ')}.`] : []),
+    ]);
+    return { plan, found: true, lines, sources: monitored.map((t) => source(plan, `Phụ lục 01, ${placeWhere(t.place, q.lang)}`)) };
+  });
+  if (!answers.length) {
+    return { found: false, lines: [en ? 'None of the plans has an appendix assigning who monitors its targets.' : 'Không kế hoạch nào có phụ lục phân công theo dõi chỉ tiêu.'], sources: [] };
+  }
+  return combine(q, answers, () => (en ? `No plan assigns who monitors ${indicatorName(q)}.` : `Không kế hoạch nào phân công theo dõi chỉ tiêu ${indicatorName(q)}.`));
+}
+
+function findId(env: Env, written: string): string | undefined {
+  const key = fold(written);
+  for (const a of env.agencies.values()) if (a.forms.some((f) => fold(f) === key)) return a.id;
+  return undefined;
+}
+
+export function answerCompare(q: Query, env: Env): Answer {
+  const en = q.lang === 'en';
+  const rows: { plan: Plan; t: Target }[] = [];
+  for (const plan of q.plans) {
+    for (const t of targetsFor(plan, q, env)) if (!q.years.length || q.years.includes(t.year)) rows.push({ plan, t });
+  }
+  if (!rows.length) {
+    return {
+      found: false,
+      lines: [en ? `No plan sets a target for ${indicatorName(q)}${q.years.length ? ` in ${q.years.join(', ')}` : ''}.` : `Không kế hoạch nào đặt mục tiêu ${q.years.length ? `năm ${q.years.join(', ')} ` : ''}về ${indicatorName(q)}.`],
+      sources: [],
+    };
+  }
+  rows.sort((a, b) => a.t.year - b.t.year || b.t.value - a.t.value);
+  const head = en ? `Targets for ${indicatorName(q)}${q.years.length ? ` in ${q.years.join(', ')}` : ''}:` : `Mục tiêu ${indicatorName(q)}${q.years.length ? ` năm ${q.years.join(', ')}` : ''} theo từng kế hoạch:`;
+  return {
+    found: true,
+    lines: [head, ...rows.map(({ plan, t }) => `- ${plan.shortName} (${t.year}): ${t.text}`)],
+    sources: rows.map(({ plan, t }) => source(plan, placeWhere(t.place, q.lang))),
+  };
+}

@@ -1,0 +1,142 @@
+/** Answers about appendix tasks: lead, partners, time, note, content; and the tasks an agency leads. */
+import type { Plan, Task } from '../corpus/types.js';
+import { AgencyNamer, clip, source, taskWhere, placeWhere } from './format.js';
+import { combine, type Answer, type Env, type PlanAnswer, type Query } from './query.js';
+import { fold } from '../text/fold.js';
+
+function findTasks(plan: Plan, number: string, part: 'I' | 'II' | null): Task[] {
+  const all = plan.tasks.filter((t) => t.number === number);
+  if (!part) return all;
+  const inPart = all.filter((t) => t.part && t.part.trim().startsWith(`${part} `));
+  return inPart.length ? inPart : all;
+}
+
+/** Why a number is absent: the range, and the gap it falls in. */
+function missingTask(plan: Plan, number: string, q: Query): string {
+  const en = q.lang === 'en';
+  if (!plan.tasks.length) {
+    return en
+      ? `${plan.shortName} has no task appendix in the text, so it has no task ${number}.`
+      : `${plan.shortName} không kèm phụ lục nhiệm vụ trong văn bản, nên không có nhiệm vụ ${number}.`;
+  }
+  const ints = plan.tasks.map((t) => Number(t.number)).filter(Number.isInteger);
+  const n = Number(number);
+  let why = '';
+  if (ints.length && Number.isInteger(n)) {
+    const below = Math.max(...ints.filter((x) => x < n), -Infinity);
+    const above = Math.min(...ints.filter((x) => x > n), Infinity);
+    if (Number.isFinite(below) && Number.isFinite(above)) {
+      why = en ? ` Its numbering jumps from ${below} to ${above}.` : ` Số thứ tự nhảy từ ${below} lên ${above}.`;
+    } else {
+      const lo = Math.min(...ints), hi = Math.max(...ints);
+      why = en ? ` Its tasks are numbered ${lo} to ${hi}.` : ` Các nhiệm vụ được đánh số từ ${lo} đến ${hi}.`;
+    }
+  }
+  return en ? `${plan.shortName} has no task ${number}.${why}` : `${plan.shortName} không có nhiệm vụ ${number}.${why}`;
+}
+
+function describe(task: Task, q: Query, namer: AgencyNamer): string[] {
+  const en = q.lang === 'en';
+  const head = `${en ? 'Task' : 'Nhiệm vụ'} ${task.number}${task.part ? ` (${task.part})` : ''}: ${clip(task.title, 260)}`;
+  const lead = task.lead.length ? namer.list(task.lead, task.leadIds) : en ? 'not stated' : 'không ghi';
+  const support = task.support.length ? namer.list(task.support, task.supportIds) : en ? 'none listed' : 'không ghi';
+  const time = task.time ?? (en ? 'not stated' : 'không ghi');
+  const L = en ? { lead: 'Lead', support: 'Partners', time: 'Time', note: 'Note' } : { lead: 'Chủ trì', support: 'Phối hợp', time: 'Thời gian', note: 'Ghi chú' };
+  const lines: Record<string, string> = {
+    lead: `${L.lead}: ${lead}.`,
+    support: `${L.support}: ${support}.`,
+    time: `${L.time}: ${time}.`,
+    note: task.note ? `${L.note}: ${task.note}.` : `${L.note}: ${en ? 'none' : 'không có'}.`,
+  };
+  const order: Record<string, string[]> = {
+    'task.lead': ['lead', 'support', 'time'],
+    'task.support': ['support', 'lead', 'time'],
+    'task.time': ['time', 'lead'],
+    'task.note': ['note', 'lead', 'time'],
+    'task.about': ['lead', 'support', 'time'],
+  };
+  const out = [head, ...(order[q.intent] ?? order['task.lead']!).map((k) => lines[k]!)];
+  if (task.note && q.intent !== 'task.note') out.push(lines.note!);
+  if (task.flags.includes('duplicate-number')) {
+    out.push(en ? `(The appendix numbers two rows ${task.number}.)` : `(Phụ lục có hai dòng cùng số ${task.number}.)`);
+  }
+  if (task.flags.includes('odd-time')) out.push(en ? '(The time is written as in the source.)' : '(Thời gian ghi đúng như văn bản.)');
+  return out;
+}
+
+export function answerTask(q: Query, env: Env): Answer {
+  const { number, part } = q.task!;
+  const namer = new AgencyNamer(env.agencies, q.lang);
+  const answers: PlanAnswer[] = q.plans.map((plan) => {
+    const tasks = findTasks(plan, number, part);
+    if (!tasks.length) return { plan, found: false, lines: [missingTask(plan, number, q)], sources: [] };
+    return {
+      plan,
+      found: true,
+      lines: tasks.flatMap((t) => describe(t, q, namer)),
+      sources: tasks.map((t) => source(plan, taskWhere(t, q.lang))),
+    };
+  });
+  return combine(q, answers, () =>
+    q.lang === 'en' ? `None of these plans has a task ${number}.` : `Không kế hoạch nào trong số này có nhiệm vụ ${number}.`,
+  );
+}
+
+/** Paragraphs under "Tổ chức thực hiện" that name the agency: what a plan without a task table assigns it. */
+function assignmentPassages(plan: Plan, names: string[]): { text: string; where: string }[] {
+  const keys = names.map(fold);
+  return plan.passages
+    .filter((p) => p.path.some((h) => /to chuc thuc hien/.test(fold(h))))
+    .filter((p) => keys.some((k) => fold([...p.path.slice(1), p.text].join(' ')).includes(k)))
+    .slice(0, 4)
+    .map((p) => ({ text: p.text, where: placeWhere(p.place, 'vi') }));
+}
+
+export function answerAgencyTasks(q: Query, env: Env): Answer {
+  const en = q.lang === 'en';
+  const id = q.agencies[0]!;
+  const agency = env.agencies.get(id);
+  const display = agency?.short ?? agency?.name ?? id;
+  const namer = new AgencyNamer(env.agencies, q.lang);
+  const answers: PlanAnswer[] = q.plans.map((plan) => {
+    const leads = plan.tasks.filter((t) => t.leadIds.includes(id));
+    const partners = plan.tasks.filter((t) => t.supportIds.includes(id));
+    if (leads.length) {
+      const written = leads[0]!.lead[leads[0]!.leadIds.indexOf(id)]!;
+      const lines = [
+        en
+          ? `${namer.name(written, id)} leads ${leads.length} task(s) in ${plan.shortName}:`
+          : `${namer.name(written, id)} chủ trì ${leads.length} nhiệm vụ trong ${plan.shortName}:`,
+        ...leads.map((t) => {
+          const others = t.lead.filter((_, i) => t.leadIds[i] !== id);
+          const shared = others.length ? (en ? ` (shared lead with ${others.join('; ')})` : ` (đồng chủ trì với ${others.join('; ')})`) : '';
+          return `- ${en ? 'Task' : 'Nhiệm vụ'} ${t.number}${t.part ? ` [${t.part.split(' ')[0]}]` : ''}: ${clip(t.title, 120)}${shared}`;
+        }),
+      ];
+      if (partners.length) {
+        lines.push(en ? `It is also a partner in tasks ${partners.map((t) => t.number).join(', ')}.` : `Ngoài ra phối hợp thực hiện các nhiệm vụ ${partners.map((t) => t.number).join(', ')}.`);
+      }
+      return { plan, found: true, lines, sources: [source(plan, leads[0]!.place.path[0] ?? null)] };
+    }
+    const names = [agency?.name, ...(agency?.forms ?? [])].filter((x): x is string => Boolean(x));
+    const assigned = assignmentPassages(plan, names);
+    if (assigned.length) {
+      const lines = [
+        en ? `${plan.shortName} (section "Tổ chức thực hiện") assigns ${display}:` : `${plan.shortName} (phần Tổ chức thực hiện) giao ${display}:`,
+        ...assigned.map((a) => `- ${clip(a.text, 240)}`),
+      ];
+      return { plan, found: true, lines, sources: assigned.map((a) => source(plan, a.where)) };
+    }
+    const none = en ? `${display} leads no task in ${plan.shortName}.` : `${display} không chủ trì nhiệm vụ nào trong ${plan.shortName}.`;
+    const partnerLine = partners.length
+      ? en ? ` It is a partner in tasks ${partners.map((t) => t.number).join(', ')}.` : ` Sở/đơn vị này phối hợp ở các nhiệm vụ ${partners.map((t) => t.number).join(', ')}.`
+      : '';
+    return { plan, found: false, lines: [none + partnerLine], sources: [] };
+  });
+  // Listing is the point here: show every plan where the agency leads, however many.
+  const hits = answers.filter((a) => a.found);
+  if (hits.length > 3 && !q.planNamed) {
+    return { found: true, lines: hits.flatMap((h) => [`• ${h.plan.shortName}:`, ...h.lines.slice(1, 6).map((l) => `  ${l}`)]), sources: hits.flatMap((h) => h.sources) };
+  }
+  return combine(q, answers, () => (en ? `${display} leads no task in these plans.` : `${display} không chủ trì nhiệm vụ nào trong các kế hoạch này.`));
+}

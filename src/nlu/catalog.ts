@@ -1,0 +1,101 @@
+/** What the NLU can recognise, derived once from the corpus: plan names, places, agencies. */
+import type { Agency, Corpus, PlanKind } from '../corpus/types.js';
+import { agencyKey, lexiconAgencies } from '../corpus/agencies.js';
+import { PROVINCES } from '../corpus/provinces.js';
+import { foldWords } from '../text/fold.js';
+
+export interface PlaceEntry {
+  name: string;
+  /** Folded spellings, longest first. */
+  forms: string[];
+  planIds: string[];
+}
+
+export interface PlanEntry {
+  id: string;
+  kind: PlanKind;
+  yearFrom: number;
+  yearTo: number;
+  /** Digits of the plan number ("284"), when the text gives one. */
+  number: string | null;
+  shortName: string;
+}
+
+export interface AgencyEntry {
+  id: string;
+  name: string;
+  short: string | null;
+  group: boolean;
+}
+
+export interface Catalog {
+  places: PlaceEntry[];
+  plans: PlanEntry[];
+  agencies: AgencyEntry[];
+  /** agencyKey of a written or typed form → agency id. */
+  agencyKeys: Map<string, string>;
+  /** Longest agency key in tokens, to bound the n-gram scan. */
+  maxAgencyTokens: number;
+}
+
+/** English names officials and visitors use for the common departments. */
+const AGENCY_EN: Record<string, string[]> = {
+  'so-khcn': ['department of science and technology', 'dost', 'science and technology department'],
+  'so-tttt': ['department of information and communications', 'information and communications department', 'dic'],
+  'so-khdt': ['department of planning and investment', 'planning and investment department', 'dpi'],
+  'so-ldtbxh': ['department of labour invalids and social affairs', 'department of labor invalids and social affairs', 'molisa', 'dolisa'],
+  'so-gddt': ['department of education and training', 'education department', 'doet'],
+  'so-tc': ['department of finance', 'finance department'],
+  'so-yt': ['department of health', 'health department', 'doh'],
+  'so-ct': ['department of industry and trade', 'industry and trade department', 'doit'],
+  'so-nv': ['department of home affairs', 'home affairs department'],
+  'cong-an': ['provincial police', 'police', 'public security'],
+  'nhnn': ['state bank', 'state bank of vietnam'],
+};
+
+function addKey(keys: Map<string, string>, key: string, id: string): void {
+  if (key.length >= 3 && !keys.has(key)) keys.set(key, id);
+}
+
+export function buildCatalog(corpus: Corpus): Catalog {
+  const places: PlaceEntry[] = [];
+  for (const prov of PROVINCES) {
+    const forms = [prov.name, ...prov.aliases].map(foldWords).filter((f) => f.length >= 2);
+    const planIds = corpus.plans.filter((p) => p.names.some((n) => forms.includes(foldWords(n)))).map((p) => p.id);
+    places.push({ name: prov.name, forms: [...new Set(forms)].sort((a, b) => b.length - a.length), planIds });
+  }
+  // Places a plan names that the province list lacks (a new province, a meta.json alias).
+  for (const p of corpus.plans) {
+    for (const n of p.names) {
+      const f = foldWords(n);
+      if (!places.some((pl) => pl.forms.includes(f))) places.push({ name: n, forms: [f], planIds: [p.id] });
+    }
+  }
+  const plans: PlanEntry[] = corpus.plans.map((p) => ({
+    id: p.id,
+    kind: p.kind,
+    yearFrom: p.yearFrom,
+    yearTo: p.yearTo,
+    number: p.number ? (/^\d+/.exec(p.number)?.[0] ?? null) : null,
+    shortName: p.shortName,
+  }));
+  const agencyKeys = new Map<string, string>();
+  const agencies: AgencyEntry[] = [];
+  const seen = new Set<string>();
+  const all: Agency[] = [...corpus.agencies, ...lexiconAgencies()];
+  for (const a of all) {
+    if (!seen.has(a.id)) agencies.push({ id: a.id, name: a.name, short: a.short, group: a.group });
+    seen.add(a.id);
+    for (const form of [a.name, ...(a.short ? [a.short] : []), ...a.forms, ...(AGENCY_EN[a.id] ?? [])]) {
+      const key = agencyKey(form);
+      addKey(agencyKeys, key, a.id);
+      if (a.group) continue;
+      // People drop "Sở" ("Công Thương chủ trì…") or "và" ("sở thông tin truyền thông").
+      const noVa = agencyKey(form.replace(/\s+và\s+/giu, ' '));
+      addKey(agencyKeys, noVa, a.id);
+      for (const k of [key, noVa]) if (k.startsWith('so') && k.length > 5) addKey(agencyKeys, k.slice(2), a.id);
+    }
+  }
+  const maxAgencyTokens = 9;
+  return { places, plans, agencies, agencyKeys, maxAgencyTokens };
+}

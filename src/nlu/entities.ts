@@ -1,0 +1,153 @@
+/** Entity extraction: plans and places, years, task numbers, agencies, indicators, topic. */
+import { foldWords } from '../text/fold.js';
+import { agencyKey } from '../corpus/agencies.js';
+import { editDistance } from '../text/distance.js';
+import type { Catalog } from './catalog.js';
+import { INDICATORS, type IndicatorConcept } from './lexicon.js';
+import type { PlanKind } from '../corpus/types.js';
+
+export interface Entities {
+  /** Places named, by canonical name, with the plans they map to (empty: no plan for that place). */
+  places: { name: string; planIds: string[] }[];
+  /** Plans named by number ("4181", "284/KH-UBND"). */
+  planNumbers: string[];
+  kind: PlanKind | null;
+  /** A "YYYY-YYYY" period. */
+  period: [number, number] | null;
+  /** Single years, in order. */
+  years: number[];
+  task: { number: string; part: 'I' | 'II' | null } | null;
+  /** "nhiệm vụ đó", "that task": refers back. */
+  taskRef: boolean;
+  agencies: string[];
+  indicator: IndicatorConcept | null;
+}
+
+/** Word-bounded search in folded text (folded text is single-spaced words). */
+function findPhrase(text: string, phrase: string): number {
+  let from = 0;
+  for (;;) {
+    const i = text.indexOf(phrase, from);
+    if (i < 0) return -1;
+    const before = i === 0 || text[i - 1] === ' ';
+    const after = i + phrase.length === text.length || text[i + phrase.length] === ' ';
+    if (before && after) return i;
+    from = i + 1;
+  }
+}
+
+function blank(text: string, at: number, len: number): string {
+  return text.slice(0, at) + ' '.repeat(len) + text.slice(at + len);
+}
+
+function findPlaces(text: string, catalog: Catalog): { places: Entities['places']; rest: string } {
+  const hits: { name: string; planIds: string[]; at: number; form: string }[] = [];
+  const forms = catalog.places.flatMap((p) => p.forms.map((f) => ({ p, f }))).sort((a, b) => b.f.length - a.f.length);
+  let rest = text;
+  for (const { p, f } of forms) {
+    const at = findPhrase(rest, f);
+    if (at < 0) continue;
+    rest = blank(rest, at, f.length);
+    if (!hits.some((h) => h.name === p.name)) hits.push({ name: p.name, planIds: p.planIds, at, form: f });
+  }
+  if (!hits.length) {
+    // Typos such as "Dak Lac" → "Đắk Lắk", "Binh Thuan" without spaces: one edit per six letters.
+    const words = rest.split(' ').filter(Boolean);
+    for (let n = 3; n >= 1 && !hits.length; n--) {
+      for (let i = 0; i + n <= words.length; i++) {
+        const probe = words.slice(i, i + n).join(' ');
+        if (probe.length < 5) continue;
+        for (const { p, f } of forms) {
+          if (f.length < 5 || Math.abs(f.length - probe.length) > 2) continue;
+          if (editDistance(probe, f) <= Math.floor(f.length / 6)) {
+            hits.push({ name: p.name, planIds: p.planIds, at: text.indexOf(probe), form: f });
+            rest = rest.replace(probe, ' '.repeat(probe.length));
+            break;
+          }
+        }
+        if (hits.length) break;
+      }
+    }
+  }
+  hits.sort((a, b) => a.at - b.at);
+  return { places: hits.map(({ name, planIds }) => ({ name, planIds })), rest };
+}
+
+const TASK_WORDS = String.raw`(?:nhiem vu|nhiemvu|nv|task|tasks|muc|item|dong|hang|so thu tu|stt)`;
+
+function findTask(text: string): { task: Entities['task']; rest: string } {
+  const patterns = [
+    new RegExp(String.raw`\b${TASK_WORDS}\s*(?:so|thu|number|no|#)?\s*(\d{1,3}(?:\.\d{1,2})?)\b`),
+    /#\s*(\d{1,3}(?:\.\d{1,2})?)\b/,
+    /(?:^|\s)(\d{1,2}\.\d{1,2})(?=\s|$)/,
+  ];
+  for (const re of patterns) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const part = /\b(phan|part)\s+(ii|2)\b|giai phap|solutions?/.test(text) ? 'II' : /\b(phan|part)\s+(i|1)\b|nen mong|foundation/.test(text) ? 'I' : null;
+    return { task: { number: m[1]!, part }, rest: text.replace(m[0], ' ') };
+  }
+  return { task: null, rest: text };
+}
+
+function findAgencies(text: string, catalog: Catalog): string[] {
+  const words = text.split(' ').filter(Boolean);
+  const found: { id: string; at: number; len: number }[] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (let n = Math.min(catalog.maxAgencyTokens, words.length - i); n >= 1; n--) {
+      const id = catalog.agencyKeys.get(agencyKey(words.slice(i, i + n).join(' ')));
+      if (id) {
+        found.push({ id, at: i, len: n });
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  return [...new Set(found.map((f) => f.id))];
+}
+
+function findIndicator(text: string): IndicatorConcept | null {
+  let best: [number, IndicatorConcept] | null = null;
+  for (const c of INDICATORS) {
+    for (const u of c.user) {
+      if (findPhrase(text, foldWords(u)) >= 0 && (!best || u.length > best[0])) best = [u.length, c];
+    }
+  }
+  return best ? best[1] : null;
+}
+
+export function extractEntities(raw: string, catalog: Catalog): Entities {
+  let text = foldWords(raw.replace(/(\p{L})'s\b/gu, '$1'));
+  const { places, rest: afterPlaces } = findPlaces(text, catalog);
+  text = afterPlaces;
+  const planNumbers: string[] = [];
+  for (const p of catalog.plans) {
+    if (p.number && new RegExp(String.raw`(?:^|\s)${p.number}(?:\s*/?\s*kh\b|\s|$)`).test(text)) planNumbers.push(p.number);
+  }
+  for (const n of planNumbers) text = text.replace(new RegExp(String.raw`(?:so\s+)?${n}(\s*/?\s*kh(?:\s*-?\s*ubnd)?)?`), ' ');
+  let period: [number, number] | null = null;
+  const span = /\b(20\d\d)\s*(?:-|–|den|toi|to)\s*(?:nam\s+)?(20\d\d)\b/.exec(text);
+  if (span) {
+    period = [Number(span[1]), Number(span[2])];
+    text = text.replace(span[0], ' ');
+  }
+  const years = [...text.matchAll(/\b(20\d\d)\b/g)].map((m) => Number(m[1]));
+  const withoutYears = text.replace(/\b20\d\d\b/g, ' ');
+  const { task, rest } = findTask(withoutYears);
+  const kind: PlanKind | null = /chuyen doi so|digital transformation/.test(text)
+    ? 'chuyen-doi-so'
+    : /ke hoach (phat trien )?kinh te so|kinh te so va xa hoi so|digital economy plan|ktxs|kinh te so,? xa hoi so/.test(text)
+      ? 'kinh-te-so'
+      : null;
+  return {
+    places,
+    planNumbers,
+    kind,
+    period,
+    years,
+    task,
+    taskRef: /nhiem vu (do|nay|tren|vua roi)|that task|this task|the task/.test(text),
+    agencies: findAgencies(rest, catalog),
+    indicator: findIndicator(rest),
+  };
+}

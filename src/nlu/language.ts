@@ -1,0 +1,24 @@
+/** Reply language: English when the words are English, Vietnamese otherwise (accented or not). */
+// natural's tokenizer module alone: the package entry is heavy (see text/distance.ts).
+import { WordTokenizer } from 'natural/lib/natural/tokenizers/index.js';
+import type { Lang } from '../answer/types.js';
+
+const tokenizer = new WordTokenizer();
+
+const ENGLISH = new Set(
+  // Words that are also unaccented Vietnamese syllables (do, to, an, the, ma…) are left out.
+  ('who what which when where why how is are was were does did of for and or ' +
+    'leads lead task tasks target targets plan plans signed sign share about say says many much ' +
+    'percent goal by with from this that its province city partner partners support note list compare hello hi thanks please')
+    .split(' '),
+);
+
+const VIETNAMESE_MARKS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáàãéèíìóòõúùýĂÂĐÊÔƠƯ]/i;
+
+export function detectLanguage(text: string): Lang {
+  if (VIETNAMESE_MARKS.test(text)) return 'vi';
+  const words = tokenizer.tokenize(text.toLowerCase()) ?? [];
+  if (!words.length) return 'vi';
+  const english = words.filter((w) => ENGLISH.has(w)).length;
+  return english >= 2 || (english === 1 && words.length <= 3) ? 'en' : 'vi';
+}
