@@ -126,8 +126,9 @@ export function extractEntities(raw: string, catalog: Catalog): Entities {
   }
   for (const n of planNumbers) text = text.replace(new RegExp(String.raw`(?:so\s+)?${n}(\s*/?\s*kh(?:\s*-?\s*ubnd)?)?`), ' ');
   let period: [number, number] | null = null;
-  const span = /\b(20\d\d)\s*(?:-|–|den|toi|to)\s*(?:nam\s+)?(20\d\d)\b/.exec(text);
-  if (span) {
+  // Folding turned "2026-2030" into "2026 2030".
+  const span = /\b(20\d\d)\s*(?:-|–|den|toi|to|\s)\s*(?:nam\s+)?(20\d\d)\b/.exec(text);
+  if (span && Number(span[2]) > Number(span[1])) {
     period = [Number(span[1]), Number(span[2])];
     text = text.replace(span[0], ' ');
   }
