@@ -3,6 +3,7 @@
  * resolve plans, answer from the records, cite, and remember what was talked about.
  */
 import type { Agency, Corpus } from '../corpus/types.js';
+import { lexiconAgencies } from '../corpus/agencies.js';
 import { buildCatalog } from '../nlu/catalog.js';
 import { understand, type Understanding } from '../nlu/index.js';
 import { TASK_INTENTS, type Intent } from '../nlu/intent.js';
@@ -36,7 +37,8 @@ export class Engine implements Answerer {
     readonly corpus: Corpus,
     options: EngineOptions = {},
   ) {
-    const agencies = new Map<string, Agency>(corpus.agencies.map((a) => [a.id, a]));
+    // Agencies the plans write, then lexicon ones users may name though no plan writes them.
+    const agencies = new Map<string, Agency>([...lexiconAgencies(), ...corpus.agencies].map((a) => [a.id, a]));
     this.env = { corpus, catalog: buildCatalog(corpus), index: options.index ?? SearchIndex.build(corpus), agencies };
     this.now = options.now ?? Date.now;
     this.store = options.store ?? new MemoryContextStore(this.now);
@@ -107,6 +109,7 @@ export class Engine implements Answerer {
       unknownPlace: choice.unknownPlace,
       task,
       years,
+      yearsInherited: !e.years.length && years.length > 0,
       indicator,
       agencies,
       topic: u.topic,

@@ -14,9 +14,10 @@ function fact(plan: Plan, q: Query): PlanAnswer {
     case 'plan.signer': {
       if (!plan.signer) return missing(plan, q, 'người ký', 'who signed it');
       const title = plan.signerTitle ?? '';
+      const issuer = plan.issuer ?? 'UBND';
       const line = en
-        ? `${plan.title} was signed by ${plan.signer}${title ? `, ${title === 'Phó Chủ tịch' ? 'Vice Chairman' : 'Chairman'} of the People’s Committee (${title})` : ''}.`
-        : `${plan.title} do ${title ? `${title} UBND ` : ''}${plan.signer} ký${title === 'Phó Chủ tịch' ? ' (KT. Chủ tịch)' : ''}.`;
+        ? `${planLabel(plan)} was signed by ${plan.signer}${title ? `, ${title === 'Phó Chủ tịch' ? 'Vice Chairman' : 'Chairman'} of the People’s Committee (${title} ${issuer})` : ''}.`
+        : `${planLabel(plan)} do ${title ? `${title} ${issuer} ` : ''}${plan.signer} ký${title === 'Phó Chủ tịch' ? ' (KT. Chủ tịch)' : ''}.`;
       return { plan, found: true, lines: [line], sources: cite };
     }
     case 'plan.date': {
@@ -38,12 +39,17 @@ function fact(plan: Plan, q: Query): PlanAnswer {
     }
     case 'plan.deadline': {
       if (!plan.deadlines.length) return missing(plan, q, 'thời hạn báo cáo nào', 'any deadline');
-      const lines = plan.deadlines.map((d) => `${en ? 'By' : 'Trước ngày'} ${en ? enDate(d.date) : viDate(d.date)}: ${clip(d.text, 240)}`);
+      const lines = plan.deadlines.map((d) => `${en ? 'By' : 'Trước ngày'} ${en ? enDate(d.date) : viDate(d.date)}: ${clip(sentenceWith(d.text, 'trước'), 240)}`);
       return { plan, found: true, lines, sources: cite };
     }
     default:
       return { plan, found: true, lines: summary(plan, q), sources: cite };
   }
+}
+
+/** The sentence of a paragraph that holds `word`. */
+function sentenceWith(text: string, word: string): string {
+  return text.split(/(?<=[.;])\s+/).find((s) => s.includes(word)) ?? text;
 }
 
 function summary(plan: Plan, q: Query): string[] {

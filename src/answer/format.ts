@@ -10,7 +10,14 @@ function codeOf(heading: string): string | null {
 }
 
 export function pathCode(path: string[]): string {
-  return path.map(codeOf).filter(Boolean).join('.');
+  const codes: string[] = [];
+  for (const c of path.map(codeOf)) {
+    if (!c) continue;
+    // "2.1" under "2" already says "2".
+    if (codes.length && c.startsWith(`${codes[codes.length - 1]}.`)) codes[codes.length - 1] = c;
+    else codes.push(c);
+  }
+  return codes.join('.');
 }
 
 export function planLabel(plan: Plan): string {
@@ -100,4 +107,9 @@ export function enDate(iso: string): string {
 
 export function clip(text: string, max = 220): string {
   return text.length <= max ? text : `${text.slice(0, max).replace(/\s+\S*$/, '')}…`;
+}
+
+/** A paragraph without its list marker ("- ", "a) "), for quoting inside our own list. */
+export function unbullet(text: string): string {
+  return text.replace(/^(?:[-–•+*]|[a-zđ]\)|\(\d+\))\s*/u, '');
 }

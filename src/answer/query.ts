@@ -18,6 +18,8 @@ export interface Query {
   unknownPlace: string | null;
   task: { number: string; part: 'I' | 'II' | null } | null;
   years: number[];
+  /** The years come from the conversation, not this question. */
+  yearsInherited: boolean;
   indicator: IndicatorConcept | null;
   agencies: string[];
   topic: string | null;

@@ -7,7 +7,7 @@ import { combine, type Answer, type Env, type PlanAnswer, type Query } from './q
 
 export function matches(t: Target, c: IndicatorConcept): boolean {
   const text = fold(t.text);
-  return c.target.some((p) => (p === '#unit-gdp' ? /GD?P/.test(t.unit) : text.includes(p)));
+  return c.target.some((p) => (p === '#unit-gdp' ? /GR?DP/.test(t.unit) : text.includes(p)));
 }
 
 function indicatorName(q: Query): string {
@@ -30,9 +30,14 @@ function targetsFor(plan: Plan, q: Query, env: Env): Target[] {
   return plan.targets.filter((t) => foldWords(t.indicator) === foldWords(target.indicator));
 }
 
+/** The bullet as written, its list punctuation replaced by a full stop. */
+export function targetText(t: Target): string {
+  return `${t.text.replace(/[;,.\s]+$/, '')}.`;
+}
+
 function line(t: Target, q: Query): string {
   const scope = t.scope ? ` [${t.scope}]` : '';
-  return q.lang === 'en' ? `${t.year}: ${t.text}${scope}` : `Năm ${t.year}: ${t.text}${scope}`;
+  return q.lang === 'en' ? `${t.year}: ${targetText(t)}${scope}` : `Năm ${t.year}: ${targetText(t)}${scope}`;
 }
 
 function years(ts: Target[]): number[] {
@@ -46,7 +51,9 @@ export function answerTarget(q: Query, env: Env): Answer {
     if (!all.length) {
       return { plan, found: false, lines: [en ? `${plan.shortName} sets no target for ${indicatorName(q)}.` : `${plan.shortName} không đặt mục tiêu về ${indicatorName(q)}.`], sources: [] };
     }
-    const wanted = q.years.length ? all.filter((t) => q.years.includes(t.year)) : all;
+    let wanted = q.years.length ? all.filter((t) => q.years.includes(t.year)) : all;
+    // A year carried over from the conversation does not bind a plan that lacks it.
+    if (!wanted.length && q.yearsInherited) wanted = all;
     if (!wanted.length) {
       const have = years(all).join(', ');
       return {
@@ -82,7 +89,7 @@ export function answerMonitor(q: Query, env: Env): Answer {
       return { plan, found: false, lines: [why], sources: [] };
     }
     const lines = monitored.flatMap((t) => [
-      en ? `Target (${t.year}): ${t.text}` : `Chỉ tiêu (năm ${t.year}): ${t.text}`,
+      en ? `Target (${t.year}): ${targetText(t)}` : `Chỉ tiêu (năm ${t.year}): ${targetText(t)}`,
       `${en ? 'Monitoring agency' : 'Cơ quan chủ trì theo dõi, đôn đốc'}: ${namer.list(t.monitor, t.monitor.map((m) => findId(env, m) ?? ''))}.`,
       ...(t.implementers.length ? [`${en ? 'Implemented by' : 'Cơ quan thực hiện'}: ${t.implementers.join('; ')}.`] : []),
     ]);
@@ -117,7 +124,7 @@ export function answerCompare(q: Query, env: Env): Answer {
   const head = en ? `Targets for ${indicatorName(q)}${q.years.length ? ` in ${q.years.join(', ')}` : ''}:` : `Mục tiêu ${indicatorName(q)}${q.years.length ? ` năm ${q.years.join(', ')}` : ''} theo từng kế hoạch:`;
   return {
     found: true,
-    lines: [head, ...rows.map(({ plan, t }) => `- ${plan.shortName} (${t.year}): ${t.text}`)],
+    lines: [head, ...rows.map(({ plan, t }) => `- ${plan.shortName} (${t.year}): ${targetText(t)}`)],
     sources: rows.map(({ plan, t }) => source(plan, placeWhere(t.place, q.lang))),
   };
 }

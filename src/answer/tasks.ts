@@ -1,6 +1,6 @@
 /** Answers about appendix tasks: lead, partners, time, note, content; and the tasks an agency leads. */
 import type { Plan, Task } from '../corpus/types.js';
-import { AgencyNamer, clip, source, taskWhere, placeWhere } from './format.js';
+import { AgencyNamer, clip, placeWhere, source, taskWhere, unbullet } from './format.js';
 import { combine, type Answer, type Env, type PlanAnswer, type Query } from './query.js';
 import { fold } from '../text/fold.js';
 
@@ -123,7 +123,7 @@ export function answerAgencyTasks(q: Query, env: Env): Answer {
     if (assigned.length) {
       const lines = [
         en ? `${plan.shortName} (section "Tổ chức thực hiện") assigns ${display}:` : `${plan.shortName} (phần Tổ chức thực hiện) giao ${display}:`,
-        ...assigned.map((a) => `- ${clip(a.text, 240)}`),
+        ...assigned.map((a) => `- ${clip(unbullet(a.text), 240)}`),
       ];
       return { plan, found: true, lines, sources: assigned.map((a) => source(plan, a.where)) };
     }

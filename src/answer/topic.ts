@@ -2,7 +2,7 @@
 import type { Plan } from '../corpus/types.js';
 import { foldWords } from '../text/fold.js';
 import { STOPWORDS } from '../text/stopwords.js';
-import { clip, placeWhere, source, taskWhere } from './format.js';
+import { clip, placeWhere, source, taskWhere, unbullet } from './format.js';
 import type { Answer, Env, Query } from './query.js';
 
 /** The sentence around the first match, so a long paragraph is quoted briefly. */
@@ -48,7 +48,7 @@ export function answerTopic(q: Query, env: Env, strict = true): Answer {
     return { found: false, lines: [en ? `I found nothing about "${label}" in ${where}.` : `Không tìm thấy nội dung về "${label}" trong ${where}.`], sources: [] };
   }
   const lines = [en ? `What the plans say about "${label}":` : `Nội dung liên quan đến "${label}":`];
-  for (const r of ranked) lines.push(`- ${plans.length > 1 ? `[${r.doc.plan.shortName}] ` : ''}${excerpt(r.doc.text, words)}`);
+  for (const r of ranked) lines.push(`- ${plans.length > 1 ? `[${r.doc.plan.shortName}] ` : ''}${unbullet(excerpt(r.doc.text, words))}`);
   return { found: true, lines, sources: ranked.map((r) => source(r.doc.plan, r.doc.where)) };
 }
 
