@@ -1,0 +1,39 @@
+/**
+ * Remembers keys for a fixed time so retried webhook deliveries are answered once.
+ * Bounded: the oldest keys are forgotten first when `maxKeys` is reached.
+ */
+export class TtlSet {
+  // Insertion order equals expiry order because every key lives for the same ttl.
+  private readonly expiries = new Map<string, number>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxKeys = 100_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** True when the key was not seen within the ttl (and is now remembered). */
+  add(key: string): boolean {
+    const now = this.now();
+    this.sweep(now);
+    if (this.expiries.has(key)) return false;
+    if (this.expiries.size >= this.maxKeys) {
+      const oldest = this.expiries.keys().next().value;
+      if (oldest !== undefined) this.expiries.delete(oldest);
+    }
+    this.expiries.set(key, now + this.ttlMs);
+    return true;
+  }
+
+  has(key: string): boolean {
+    this.sweep(this.now());
+    return this.expiries.has(key);
+  }
+
+  private sweep(now: number): void {
+    for (const [key, expiry] of this.expiries) {
+      if (expiry > now) break;
+      this.expiries.delete(key);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+/** Canned user-facing texts: Vietnamese first, with a short English line. Plain text; channels escape. */
+
+export const MAX_INPUT_CHARS = 2000;
+
+export const HELP = [
+  'Xin chào! Tôi trả lời câu hỏi về các kế hoạch kinh tế số và chuyển đổi số của các tỉnh, kèm nguồn trích dẫn.',
+  '',
+  'Ví dụ câu hỏi:',
+  '• Ai chủ trì nhiệm vụ 21 kế hoạch Huế 2026-2030?',
+  '• Mục tiêu điện thoại thông minh năm 2030 ở Bình Thuận?',
+  '• Who signed the Dak Lak plan?',
+  '',
+  'Gõ /kehoach để chọn kế hoạch bạn muốn hỏi.',
+  'Hi! Ask me about provincial digital-economy plans; type /kehoach to pick a plan.',
+].join('\n');
+
+export const TOO_LONG = [
+  `Câu hỏi dài quá (tối đa ${MAX_INPUT_CHARS} ký tự). Bạn vui lòng hỏi ngắn gọn hơn.`,
+  `Your message is too long (max ${MAX_INPUT_CHARS} characters); please shorten it.`,
+].join('\n');
+
+export const RATE_LIMITED = [
+  'Bạn gửi nhanh quá, vui lòng đợi một phút rồi hỏi tiếp.',
+  'You are sending messages too fast; please wait a minute.',
+].join('\n');
+
+export const UNSUPPORTED = [
+  'Tôi chỉ đọc được tin nhắn chữ. Hãy gõ câu hỏi về kế hoạch kinh tế số, hoặc /help để xem ví dụ.',
+  'I can only read text messages: type a question, or /help for examples.',
+].join('\n');
+
+export const FAILED = [
+  'Xin lỗi, đã có lỗi khi trả lời câu hỏi này. Bạn vui lòng thử lại sau.',
+  'Sorry, something went wrong answering this; please try again later.',
+].join('\n');
+
+export const CHOICE_EXPIRED = [
+  'Lựa chọn này đã hết hạn, bạn vui lòng hỏi lại.',
+  'This choice has expired; please ask again.',
+].join('\n');
+
+export const PICK_PLAN = 'Chọn kế hoạch bạn muốn hỏi: / Choose a plan:';
+export const NO_PLANS = 'Chưa có kế hoạch nào được nạp. / No plans are loaded yet.';
+export const PICK_BY_NUMBER = 'Trả lời bằng số để chọn. / Reply with a number to choose.';
+
+export function planSelected(name: string): string {
+  return `Đã chọn kế hoạch: ${name}. Bạn hãy đặt câu hỏi.\nPlan selected: ${name}. Ask away.`;
+}
+
+export function sourcesLine(lang: 'vi' | 'en', refs: string[]): string {
+  return `${lang === 'en' ? 'Sources' : 'Nguồn'}: ${refs.join('; ')}`;
+}

@@ -1,0 +1,62 @@
+import type { Answerer } from '../../src/answer/types.js';
+import { loadConfig, type Env } from '../../src/config.js';
+import { createLogger } from '../../src/channels/logger.js';
+import { buildServer, type PlanbotServer, type TuningOverrides } from '../../src/channels/server.js';
+
+export const TG_TOKEN = '123456:TEST-telegram-token';
+export const TG_SECRET = 'tg-secret_123';
+export const ZALO_TOKEN = '9876:zalo-bot-token';
+export const ZALO_SECRET = 'zalo-secret-123';
+export const OA_APP_ID = 'oa-app-1';
+export const OA_SECRET = 'oa-secret-key';
+export const OA_TOKEN = 'oa-access-token';
+
+/** Short timings so retries, pacing and rate limits show within a test. */
+export const FAST: TuningOverrides = {
+  outbound: { baseDelayMs: 20, maxDelayMs: 100, paceMs: 0, requestTimeoutMs: 2_000 },
+  queue: { taskTimeoutMs: 3_000 },
+  drainTimeoutMs: 2_000,
+  telegramPollTimeoutS: 0,
+};
+
+export interface Harness {
+  server: PlanbotServer;
+  url: string;
+  logs: string[];
+  stop(): Promise<void>;
+}
+
+/** Start the real server on 127.0.0.1 (random port) with a capturing logger. */
+export async function startServer(options: {
+  env: Env;
+  getAnswerer: () => Answerer | undefined;
+  tuning?: TuningOverrides;
+  logLevel?: string;
+}): Promise<Harness> {
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', ...options.env });
+  const logs: string[] = [];
+  const logger = createLogger(
+    { level: options.logLevel ?? 'info', secrets: [TG_TOKEN, TG_SECRET, ZALO_TOKEN, ZALO_SECRET, OA_SECRET, OA_TOKEN] },
+    { write: (line: string) => void logs.push(line) },
+  );
+  const tuning = { ...FAST, ...options.tuning, outbound: { ...FAST.outbound, ...options.tuning?.outbound } };
+  const server = await buildServer({ config, getAnswerer: options.getAnswerer, logger, tuning });
+  const url = await server.start();
+  return { server, url, logs, stop: () => server.stop() };
+}
+
+export async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json: any = text;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // not JSON
+  }
+  return { status: response.status, json };
+}

@@ -1,0 +1,161 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeTelegram, sleep, waitFor } from './fakeApi.js';
+import { post, TG_SECRET, TG_TOKEN } from './harness.js';
+
+/**
+ * Signals need a real process: compile the channels (only our files, so the other modules'
+ * work in progress cannot break this) and run runServe in a child.
+ */
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const outDir = join(root, '.cache', 'channels-test');
+const fixture = join(root, 'test/channels/fixtures/serve-child.mjs');
+
+interface Child {
+  process: ChildProcess;
+  output: () => string;
+  /** stdout/stderr lines that are pino JSON. */
+  lines: () => any[];
+  url: Promise<string>;
+  exit: Promise<{ code: number | null; at: number }>;
+}
+
+function startChild(env: Record<string, string>): Child {
+  const child = spawn(process.execPath, [fixture], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      PLANBOT_SERVE_MODULE: pathToFileURL(join(outDir, 'channels/serve.js')).href,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const lines = () =>
+    stdout
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l));
+  const exit = new Promise<{ code: number | null; at: number }>((done) =>
+    child.on('exit', (code) => done({ code, at: Date.now() })),
+  );
+  const url = waitFor('child to load its corpus', () => lines().some((l) => l.msg === 'corpus loaded') && lines().find((l) => l.msg === 'listening')?.address, 10_000);
+  return { process: child, output: () => stdout, lines, url, exit };
+}
+
+const children: Child[] = [];
+const tg = fakeTelegram();
+let tgRoot = '';
+let scratch = '';
+
+beforeAll(async () => {
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'package.json'), '{"type":"module"}\n');
+  execFileSync(
+    process.execPath,
+    [
+      join(root, 'node_modules/typescript/bin/tsc'),
+      ...['--outDir', outDir, '--rootDir', join(root, 'src'), '--module', 'NodeNext', '--moduleResolution', 'NodeNext'],
+      ...['--target', 'ES2022', '--strict', '--skipLibCheck', '--esModuleInterop', '--types', 'node'],
+      join(root, 'src/channels/serve.ts'),
+    ],
+    { cwd: root, stdio: 'pipe' },
+  );
+  tgRoot = await tg.listen();
+  scratch = mkdtempSync(join(tmpdir(), 'planbot-serve-'));
+}, 60_000);
+
+afterAll(async () => {
+  for (const child of children) if (child.process.exitCode === null) child.process.kill('SIGKILL');
+  await tg.close();
+});
+
+describe('runServe in a child process', () => {
+  it('SIGTERM: stops accepting, finishes the replies in flight, exits 0', async () => {
+    const file = join(scratch, 'term.txt');
+    writeFileSync(file, 'v1');
+    // Telegram takes 1.5 s to accept each message: the replies are in flight when SIGTERM lands.
+    tg.on((call) => (call.method === 'sendMessage' ? { body: { ok: true, result: { message_id: 1, date: 0, chat: { id: call.body.chat_id, type: 'private' } } }, delayMs: 1_500 } : undefined));
+    const child = startChild({
+      ANSWERER_FILE: file,
+      TELEGRAM_BOT_TOKEN: TG_TOKEN,
+      TELEGRAM_WEBHOOK_SECRET: TG_SECRET,
+      TELEGRAM_API_ROOT: tgRoot,
+    });
+    children.push(child);
+    const url = await child.url;
+
+    for (const chat of [1, 2, 3]) {
+      const update = { update_id: chat, message: { message_id: chat, date: 0, chat: { id: chat, type: 'private' }, text: `q${chat}` } };
+      expect((await post(`${url}/telegram/webhook`, update, { 'x-telegram-bot-api-secret-token': TG_SECRET })).status).toBe(200);
+    }
+    await waitFor('three replies in flight', () => tg.callsTo('sendMessage').length === 3);
+    const signalledAt = Date.now();
+    child.process.kill('SIGTERM');
+
+    // New requests are refused while the replies finish.
+    let refused = false;
+    for (let i = 0; i < 50 && !refused; i += 1) {
+      try {
+        refused = (await fetch(`${url}/healthz`)).status === 503;
+      } catch {
+        refused = true;
+      }
+      if (!refused) await sleep(20);
+    }
+    expect(refused).toBe(true);
+    expect(tg.answeredTimes('sendMessage').filter(Boolean)).toHaveLength(0);
+
+    const { code, at } = await Promise.race([child.exit, sleep(8_000).then(() => ({ code: -1, at: 0 }))]);
+    expect(code).toBe(0);
+    const answered = tg.answeredTimes('sendMessage');
+    expect(answered.filter(Boolean)).toHaveLength(3);
+    expect(Math.max(...(answered as number[]))).toBeLessThanOrEqual(at);
+    expect(at - signalledAt).toBeGreaterThanOrEqual(1_000);
+    const msgs = child.lines().map((l) => l.msg);
+    expect(msgs).toContain('stopped');
+    expect(msgs).not.toContain('update failed');
+    expect(child.lines().map((l) => l.text).filter(Boolean)).toEqual([]);
+  }, 20_000);
+
+  it('SIGHUP reloads the corpus, keeping the old one when the new one fails; SIGINT exits 0', async () => {
+    const file = join(scratch, 'hup.txt');
+    writeFileSync(file, 'v1');
+    const child = startChild({ ANSWERER_FILE: file });
+    children.push(child);
+    const url = await child.url;
+    const ask = async () => (await post(`${url}/api/ask`, { text: 'hi' })).json.reply as string;
+    expect(await ask()).toBe('v1: hi');
+
+    writeFileSync(file, 'v2');
+    child.process.kill('SIGHUP');
+    await waitFor('reload', () => child.lines().some((l) => l.msg === 'corpus reloaded'));
+    expect(await ask()).toBe('v2: hi');
+
+    writeFileSync(file, 'bad corpus');
+    child.process.kill('SIGHUP');
+    const failure = await waitFor('failed reload', () => child.lines().find((l) => l.msg?.startsWith('corpus reload failed')));
+    expect(failure.err.message).toContain('corpus broken');
+    expect(await ask()).toBe('v2: hi');
+    expect(child.process.exitCode).toBeNull();
+
+    child.process.kill('SIGINT');
+    const { code } = await Promise.race([child.exit, sleep(8_000).then(() => ({ code: -1 }))]);
+    expect(code).toBe(0);
+  }, 20_000);
+
+  it('refuses to start on bad configuration, naming every bad variable', async () => {
+    const child = startChild({ ANSWERER_FILE: join(scratch, 'none'), PORT: 'http', TELEGRAM_MODE: 'push' });
+    children.push(child);
+    const { code } = await Promise.race([child.exit, sleep(8_000).then(() => ({ code: -1 }))]);
+    expect(code).toBe(2);
+    expect(child.output()).toMatch(/Invalid configuration:\n {2}- PORT .*\n {2}- TELEGRAM_MODE/);
+  }, 20_000);
+});
