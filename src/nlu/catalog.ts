@@ -36,6 +36,10 @@ export interface Catalog {
   agencyKeys: Map<string, string>;
   /** Longest agency key in tokens, to bound the n-gram scan. */
   maxAgencyTokens: number;
+  /** Every place form, longest first (so "thua thien hue" wins over "hue"). */
+  placeForms: { p: PlaceEntry; f: string }[];
+  /** Place forms by their first two letters, for the typo-tolerant pass. */
+  placesByPrefix: Map<string, { p: PlaceEntry; f: string }[]>;
 }
 
 /** English names officials and visitors use for the common departments. */
@@ -97,5 +101,8 @@ export function buildCatalog(corpus: Corpus): Catalog {
     }
   }
   const maxAgencyTokens = 9;
-  return { places, plans, agencies, agencyKeys, maxAgencyTokens };
+  const placeForms = places.flatMap((p) => p.forms.map((f) => ({ p, f }))).sort((a, b) => b.f.length - a.f.length);
+  const placesByPrefix = new Map<string, { p: PlaceEntry; f: string }[]>();
+  for (const pf of placeForms) placesByPrefix.set(pf.f.slice(0, 2), [...(placesByPrefix.get(pf.f.slice(0, 2)) ?? []), pf]);
+  return { places, plans, agencies, agencyKeys, maxAgencyTokens, placeForms, placesByPrefix };
 }

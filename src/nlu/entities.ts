@@ -42,30 +42,29 @@ function blank(text: string, at: number, len: number): string {
 
 function findPlaces(text: string, catalog: Catalog): { places: Entities['places']; rest: string } {
   const hits: { name: string; planIds: string[]; at: number; form: string }[] = [];
-  const forms = catalog.places.flatMap((p) => p.forms.map((f) => ({ p, f }))).sort((a, b) => b.f.length - a.f.length);
   let rest = text;
-  for (const { p, f } of forms) {
+  for (const { p, f } of catalog.placeForms) {
     const at = findPhrase(rest, f);
     if (at < 0) continue;
     rest = blank(rest, at, f.length);
     if (!hits.some((h) => h.name === p.name)) hits.push({ name: p.name, planIds: p.planIds, at, form: f });
   }
   if (!hits.length) {
-    // Typos such as "Dak Lac" → "Đắk Lắk", "Binh Thuan" without spaces: one edit per six letters.
+    // Typos such as "Dak Lac" → "Đắk Lắk": one edit per six letters, tried only
+    // against forms that start with the same two letters (keeps this off the hot path).
     const words = rest.split(' ').filter(Boolean);
-    for (let n = 3; n >= 1 && !hits.length; n--) {
+    outer: for (let n = 3; n >= 1; n--) {
       for (let i = 0; i + n <= words.length; i++) {
         const probe = words.slice(i, i + n).join(' ');
-        if (probe.length < 5) continue;
-        for (const { p, f } of forms) {
-          if (f.length < 5 || Math.abs(f.length - probe.length) > 2) continue;
+        if (probe.length < 5 || /\d/.test(probe)) continue;
+        for (const { p, f } of catalog.placesByPrefix.get(probe.slice(0, 2)) ?? []) {
+          if (Math.abs(f.length - probe.length) > 2) continue;
           if (editDistance(probe, f) <= Math.floor(f.length / 6)) {
             hits.push({ name: p.name, planIds: p.planIds, at: text.indexOf(probe), form: f });
             rest = rest.replace(probe, ' '.repeat(probe.length));
-            break;
+            break outer;
           }
         }
-        if (hits.length) break;
       }
     }
   }
