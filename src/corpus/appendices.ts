@@ -7,6 +7,8 @@ import { fold } from '../text/fold.js';
 import { joinPieces, stripMarkup } from './normalize.js';
 import type { RawTaskRow } from './types.js';
 import { findTabbedHeader, parseTabbed } from './layouts/tabbed.js';
+import { findPdfColumnsAppendix, parsePdfColumns } from './layouts/pdfColumns.js';
+import { parseStackedCells, TARGET_COLUMNS } from './layouts/stackedCells.js';
 
 export interface Appendix {
   kind: 'tasks' | 'monitors';
@@ -37,9 +39,12 @@ export function readAppendix(lines: string[], start: number, end: number): Appen
   const f = fold(heading);
   const kind = /muc tieu/.test(f) && /theo doi|don doc/.test(f) ? 'monitors' : 'tasks';
   const year = /nam (\d{4})/.exec(f)?.[1];
-  let rows: RawTaskRow[] = [];
+  let rows: RawTaskRow[];
   const tabbed = findTabbedHeader(lines, start);
+  const pdf = findPdfColumnsAppendix(lines, start);
   if (tabbed >= 0 && tabbed < end) rows = parseTabbed(lines, tabbed, end);
+  else if (pdf && pdf.start === start) rows = parsePdfColumns(lines, pdf.start, Math.min(pdf.end, end));
+  else rows = parseStackedCells(lines, start, end, kind === 'monitors' ? TARGET_COLUMNS : undefined);
   const number = /phu luc\s+(\d+)/.exec(fold(stripMarkup(lines[start]!)))?.[1];
   return { kind, heading, year: year ? Number(year) : null, rows, start, name: number ? `Phụ lục ${number}` : 'Phụ lục' };
 }
