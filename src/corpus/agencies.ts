@@ -158,7 +158,7 @@ export class AgencyRegistry {
       }
       if (best) {
         agency = best[1];
-        this.fuzzy.push({ written, agency: agency.name });
+        if (!this.fuzzy.some((f) => f.written === written)) this.fuzzy.push({ written, agency: agency.name });
       }
     }
     if (!agency) {

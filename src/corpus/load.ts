@@ -92,7 +92,7 @@ export function parsePlan(src: SourceFile, registry: AgencyRegistry): Plan | nul
   const appendixEnds = [...regions.appendices.slice(1), lines.length];
   regions.appendices.forEach((start, k) => {
     const appendix = readAppendix(lines, start, appendixEnds[k]!);
-    const label = appendix.heading ? `Phụ lục "${appendix.heading.slice(0, 60)}"` : 'Phụ lục';
+    const label = appendix.name;
     if (appendix.kind === 'monitors') {
       const unmatched = attachMonitors(targets, appendix.rows, appendix.year);
       if (unmatched) anomalies.push({ kind: 'missing-field', message: `${label}: ${unmatched} dòng không khớp mục tiêu nào`, line: start + 1 });
@@ -103,6 +103,9 @@ export function parsePlan(src: SourceFile, registry: AgencyRegistry): Plan | nul
     tasks.push(...got);
     anomalies.push(...found);
   });
+  for (const d of meta.deadlines) {
+    if (meta.date && d.date < meta.date) anomalies.push({ kind: 'odd-time', message: `Thời hạn ${d.date} sớm hơn ngày ban hành ${meta.date}` });
+  }
   const number = meta.number ?? src.meta?.number ?? null;
   const date = meta.date ?? src.meta?.date ?? null;
   if (!meta.number) anomalies.push({ kind: 'missing-field', message: 'Văn bản không ghi số kế hoạch' + (src.meta?.number ? ' (lấy từ meta.json)' : '') });
@@ -130,6 +133,20 @@ export function parsePlan(src: SourceFile, registry: AgencyRegistry): Plan | nul
     passages: passagesOf(blocks, id, src.name),
     anomalies,
   };
+}
+
+/** Doubled words ("điện điện tử", "mạng mạng") are extraction or typing slips worth a look. */
+function doubledWords(plan: Plan): Anomaly[] {
+  const texts = [...plan.tasks.map((t) => ({ text: t.title, line: t.place.line })), ...plan.passages.map((p) => ({ text: p.text, line: p.place.line }))];
+  const out: Anomaly[] = [];
+  for (const { text, line } of texts) {
+    for (const m of text.matchAll(/(?<![\p{L}])(\p{L}{2,}) \1(?![\p{L}])/gu)) {
+      // "hành vi vi phạm" is correct Vietnamese.
+      if (m[1] === 'vi') continue;
+      out.push({ kind: 'typo', message: `Từ lặp "${m[0]}" (dòng ${line})`, line });
+    }
+  }
+  return out;
 }
 
 function years(p: Plan): string {
@@ -167,6 +184,7 @@ export function buildCorpus(files: SourceFile[], skipped: { file: string; reason
       }
     }
   }
+  for (const p of plans) p.anomalies.push(...doubledWords(p));
   assignShortNames(plans);
   return { plans, agencies: registry.seen(), skipped, hash: hash.digest('hex') };
 }
