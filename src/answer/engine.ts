@@ -15,7 +15,7 @@ import { sourceLine } from './format.js';
 import { choosePlans } from './plans.js';
 import type { Answer, Env, Query } from './query.js';
 import { answerAgencyTasks, answerTask } from './tasks.js';
-import { answerCompare, answerMonitor, answerTarget } from './targets.js';
+import { answerCompare, answerMonitor, answerTarget, answerTargetsOfYear } from './targets.js';
 import { answerTopic } from './topic.js';
 import { cannedReply } from './canned.js';
 import type { Answerer, Lang, PlanSummary, Reply } from './types.js';
@@ -163,7 +163,7 @@ export class Engine implements Answerer {
         if (!q.agencies.length) return this.askFor(q, 'agency');
         return answerAgencyTasks(q, this.env);
       case 'target.value':
-        if (!q.indicator && !hasContent(u)) return this.askFor(q, 'indicator');
+        if (!q.indicator && !hasContent(u)) return q.years.length || q.planNamed ? answerTargetsOfYear(q) : this.askFor(q, 'indicator');
         return answerTarget(q, this.env);
       case 'target.monitor':
         return answerMonitor(q, this.env);

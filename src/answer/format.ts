@@ -5,7 +5,7 @@ import type { Lang, SourceRef } from './types.js';
 
 /** "I. MỤC TIÊU" → "I", "2.1. Phát triển…" → "2.1", "a) …" → "a", "IX Phát triển…" → "IX". */
 function codeOf(heading: string): string | null {
-  const m = /^([IVXLC]+|[A-Z]|\d+(?:\.\d+)*|[a-zđ])(?:[.)]|\s|$)/u.exec(heading.trim());
+  const m = /^([IVXLC]+(?:\.\d+)*|[A-Z]|\d+(?:\.\d+)*|[a-zđ])(?:[.)]|\s|$)/u.exec(heading.trim());
   return m ? m[1]! : null;
 }
 
@@ -26,7 +26,9 @@ export function planLabel(plan: Plan): string {
 
 export function taskWhere(task: Task, lang: Lang): string {
   const [appendix, ...section] = task.place.path;
-  const code = pathCode(task.part ? section.slice(1) : section);
+  // Group rows whose number the task number repeats ("1 Tổ chức" above 1.2) add nothing.
+  const groups = (task.part ? section.slice(1) : section).filter((g) => !task.number.startsWith(`${codeOf(g)}.`));
+  const code = pathCode(groups);
   const part = task.part ? (lang === 'en' ? `part ${codeOf(task.part)}, ` : `phần ${codeOf(task.part)}, `) : '';
   const app = lang === 'en' ? (appendix ?? 'Phụ lục').replace('Phụ lục', 'Appendix') : appendix ?? 'Phụ lục';
   return `${app}${code ? ` ${code}` : ''}, ${part}${lang === 'en' ? 'task' : 'nhiệm vụ'} ${task.number}`;

@@ -128,3 +128,24 @@ export function answerCompare(q: Query, env: Env): Answer {
     sources: rows.map(({ plan, t }) => source(plan, placeWhere(t.place, q.lang))),
   };
 }
+
+/** "Huế có mục tiêu gì năm 2030?": every target a plan sets for the years asked (all years if none). */
+export function answerTargetsOfYear(q: Query): Answer {
+  const en = q.lang === 'en';
+  const answers: PlanAnswer[] = q.plans.map((plan) => {
+    const ts = plan.targets.filter((t) => !q.years.length || q.years.includes(t.year));
+    if (!ts.length) {
+      const have = years(plan.targets).join(', ') || (en ? 'none' : 'không có');
+      return {
+        plan,
+        found: false,
+        lines: [en ? `no ${q.years.join(', ')} targets (target years: ${have}).` : `không đặt mục tiêu năm ${q.years.join(', ')} (các năm có mục tiêu: ${have}).`],
+        sources: [],
+      };
+    }
+    return { plan, found: true, lines: ts.map((t) => line(t, q)), sources: [...new Set(ts.map((t) => placeWhere(t.place, q.lang)))].map((w) => source(plan, w)) };
+  });
+  return combine(q, answers, () =>
+    en ? `None of these plans sets targets for ${q.years.join(', ')}.` : `Không kế hoạch nào đặt mục tiêu cho năm ${q.years.join(', ')}.`,
+  );
+}

@@ -31,16 +31,25 @@ export function answerTopic(q: Query, env: Env, strict = true): Answer {
     for (const t of p.targets) byId.set(t.id, { plan: p, text: t.text, where: placeWhere(t.place, q.lang) });
   }
   const phrase = words.join(' ');
-  const ranked = hits
+  const scored = hits
     .map((h) => {
       const doc = byId.get(h.id)!;
       const f = ` ${foldWords(doc.text)} `;
       const present = words.filter((w) => f.includes(` ${w} `)).length;
       // Exact phrase and whole-word presence count more than fuzzy/prefix similarity.
-      return { h, doc, present, score: h.score * (1 + present) * (f.includes(` ${phrase} `) ? 3 : 1) };
+      const exact = f.includes(` ${phrase} `);
+      return { h, doc, present, exact, score: h.score * (1 + present) * (exact ? 3 : 1) };
     })
     .filter((r) => (strict ? r.present >= Math.min(words.length, Math.max(1, Math.ceil(words.length * 0.6))) : r.present > 0))
-    .sort((a, b) => b.score - a.score)
+    .sort((a, b) => b.score - a.score);
+  // When some passages hold the whole phrase, the partial matches are noise.
+  const exact = scored.filter((r) => r.exact);
+  const seen = new Set<string>();
+  const ranked = (exact.length ? exact : scored)
+    .filter((r) => {
+      const key = foldWords(excerpt(r.doc.text, words)).replace(/[.;,:…]+$/, "");
+      return seen.has(key) ? false : (seen.add(key), true);
+    })
     .slice(0, 3);
   const label = q.topic ?? q.text;
   if (!ranked.length) {

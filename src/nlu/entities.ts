@@ -105,11 +105,18 @@ function findAgencies(text: string, catalog: Catalog): string[] {
   return [...new Set(found.map((f) => f.id))];
 }
 
+/** English plurals folded to singular so "services" finds "service". */
+function singular(text: string): string {
+  return text.replace(/\b([a-z]{3,}[^s])s\b/g, '$1');
+}
+
 function findIndicator(text: string): IndicatorConcept | null {
   let best: [number, IndicatorConcept] | null = null;
+  const single = singular(text);
   for (const c of INDICATORS) {
     for (const u of c.user) {
-      if (findPhrase(text, foldWords(u)) >= 0 && (!best || u.length > best[0])) best = [u.length, c];
+      const hit = findPhrase(text, foldWords(u)) >= 0 || findPhrase(single, singular(foldWords(u))) >= 0;
+      if (hit && (!best || u.length > best[0])) best = [u.length, c];
     }
   }
   return best ? best[1] : null;

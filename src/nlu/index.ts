@@ -19,7 +19,8 @@ export interface Understanding {
 }
 
 const TOPIC_AFTER = /(?:noi gi ve|noi ve|de cap (?:gi )?(?:den|toi)|nhac (?:den|toi)|co gi ve|say about|says about|mention(?:s|ed)?|regarding|about|ve)\s+(.+)$/;
-const TOPIC_NOISE = /\b(ke hoach|kh|plan|the|nay|do|khong|a|nhu the nao|the nao|ra sao|gi|chuyen doi so|kinh te so va xa hoi so)\b/g;
+const TOPIC_NOISE =
+  /\b(ke hoach|kh|plan|the|nay|do|khong|a|nhu the nao|the nao|ra sao|gi|chuyen doi so|kinh te so va xa hoi so|muc tieu|chi tieu|ty le|bao nhieu|phan tram|dat|la|nam|cua|co|cho|o|tai|target|goal|what|is|the|for|in|of)\b/g;
 
 function topicOf(folded: string, placesFolded: string[]): string | null {
   const m = TOPIC_AFTER.exec(folded);
@@ -41,7 +42,7 @@ export function understand(text: string, catalog: Catalog): Understanding {
     lang: detectLanguage(text),
     intent,
     entities,
-    topic: intent === 'topic' || intent === null ? topicOf(folded, placeForms) : null,
+    topic: intent === null || intent === 'topic' || intent.startsWith('target.') ? topicOf(folded, placeForms) : null,
     followUp: /^(con|the con|vay con|what about|how about|and|same for|con voi)\b/.test(folded),
   };
 }

@@ -51,7 +51,8 @@ export function classify(f: string, e: Entities): Intent | null {
     if (CUES.replaces.test(f)) return 'plan.replaces';
     if (CUES.deadline.test(f) && !e.indicator) return 'plan.deadline';
     if (CUES.date.test(f) && !e.indicator) return 'plan.date';
-    if (CUES.number.test(f)) return 'plan.number';
+    if (CUES.number.test(f) && !e.indicator && !/%|phan tram|ty le|ty trong|muc tieu|chi tieu/.test(f)) return 'plan.number';
+    if (CUES.counts.test(f) && !e.agencies.length) return 'plan.info';
   }
   if (CUES.compare.test(f) && (e.indicator || CUES.target.test(f))) return 'target.compare';
   if (CUES.monitor.test(f) && (e.indicator || /chi tieu|muc tieu|indicator|target/.test(f))) return 'target.monitor';
