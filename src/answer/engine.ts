@@ -16,7 +16,7 @@ import { choosePlans } from './plans.js';
 import type { Answer, Env, Query } from './query.js';
 import { answerAgencyTasks, answerTask } from './tasks.js';
 import { answerCompare, answerMonitor, answerTarget, answerTargetsOfYear } from './targets.js';
-import { answerTopic, buildDocs } from './topic.js';
+import { answerTopic } from './topic.js';
 import { cannedReply } from './canned.js';
 import type { Answerer, Lang, PlanSummary, Reply } from './types.js';
 
@@ -39,7 +39,7 @@ export class Engine implements Answerer {
   ) {
     // Agencies the plans write, then lexicon ones users may name though no plan writes them.
     const agencies = new Map<string, Agency>([...lexiconAgencies(), ...corpus.agencies].map((a) => [a.id, a]));
-    this.env = { corpus, catalog: buildCatalog(corpus), index: options.index ?? SearchIndex.build(corpus), agencies, docs: buildDocs(corpus) };
+    this.env = { corpus, catalog: buildCatalog(corpus), index: options.index ?? SearchIndex.build(corpus), agencies };
     this.now = options.now ?? Date.now;
     this.store = options.store ?? new MemoryContextStore(this.now);
   }

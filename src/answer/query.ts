@@ -4,7 +4,6 @@ import type { Catalog } from '../nlu/catalog.js';
 import type { Intent } from '../nlu/intent.js';
 import type { IndicatorConcept } from '../nlu/lexicon.js';
 import type { SearchIndex } from '../search/index.js';
-import type { Doc } from './topic.js';
 import type { Choice, Lang, SourceRef } from './types.js';
 
 export interface Query {
@@ -31,8 +30,6 @@ export interface Env {
   catalog: Catalog;
   index: SearchIndex;
   agencies: Map<string, Agency>;
-  /** Searchable records by id, folded once. */
-  docs: Map<string, Doc>;
 }
 
 /** One plan's contribution to an answer. */

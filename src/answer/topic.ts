@@ -1,31 +1,10 @@
 /** "What does the plan say about …": the best passages, quoted briefly. */
-import type { Corpus, Plan, SourcePlace, Task } from '../corpus/types.js';
+import type { Plan } from '../corpus/types.js';
+import type { SearchDoc } from '../search/index.js';
 import { foldWords } from '../text/fold.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { clip, placeWhere, source, taskWhere, unbullet } from './format.js';
 import type { Answer, Env, Query } from './query.js';
-
-/** A searchable record with its folded text, built once per corpus. */
-export interface Doc {
-  plan: Plan;
-  text: string;
-  /** Folded words, padded with spaces for whole-word lookups. */
-  folded: string;
-  place: SourcePlace;
-  task: Task | null;
-}
-
-export function buildDocs(corpus: Corpus): Map<string, Doc> {
-  const docs = new Map<string, Doc>();
-  const add = (id: string, plan: Plan, text: string, place: SourcePlace, task: Task | null = null) =>
-    docs.set(id, { plan, text, folded: ` ${foldWords(text)} `, place, task });
-  for (const p of corpus.plans) {
-    for (const x of p.passages) add(x.id, p, x.text, x.place);
-    for (const t of p.tasks) add(t.id, p, `${t.title} (${t.lead.join('; ')})`, t.place, t);
-    for (const t of p.targets) add(t.id, p, t.text, t.place);
-  }
-  return docs;
-}
 
 /** The sentence around the best match, so a long paragraph is quoted briefly. */
 function excerpt(text: string, words: string[]): string {
@@ -40,14 +19,14 @@ function excerpt(text: string, words: string[]): string {
   return clip(sentences[best]!, 260);
 }
 
-function findDocs(words: string[], plans: Plan[], env: Env): Doc[] {
-  const hits = env.index.search(words.join(' '), { planIds: plans.map((p) => p.id) }, 40);
+function findDocs(words: string[], plans: Plan[], env: Env, wholeWords: boolean): { doc: SearchDoc; quote: string }[] {
+  const hits = env.index.search(words.join(' '), { planIds: plans.map((p) => p.id), exact: wholeWords }, 40);
   const phrase = words.join(' ');
   // Vietnamese words are syllables: one syllable matches everywhere, pairs carry meaning.
   const pairs = words.slice(1).map((w, i) => `${words[i]} ${w}`);
   const scored = hits
     .map((h) => {
-      const doc = env.docs.get(h.id)!;
+      const doc = env.index.doc(h.id)!;
       const share = pairs.length ? pairs.filter((p) => doc.folded.includes(` ${p} `)).length / pairs.length : Number(doc.folded.includes(` ${words[0]} `));
       const exact = doc.folded.includes(` ${phrase} `);
       return { doc, share, exact, score: h.score * (1 + share) * (exact ? 3 : 1) };
@@ -55,15 +34,19 @@ function findDocs(words: string[], plans: Plan[], env: Env): Doc[] {
     .filter((r) => r.share >= 0.5)
     .sort((a, b) => b.score - a.score);
   // When some records hold the whole phrase, the partial matches are noise.
-  const exact = scored.filter((r) => r.exact);
+  const phraseHits = scored.filter((r) => r.exact);
+  // Quote each record once; the same sentence as a task and as a paragraph shows once.
   const seen = new Set<string>();
-  return (exact.length ? exact : scored)
-    .map((r) => r.doc)
-    .filter((d) => {
-      const key = foldWords(excerpt(d.text, words)).replace(/[.;,:…]+$/, '');
-      return seen.has(key) ? false : (seen.add(key), true);
-    })
-    .slice(0, 3);
+  const out: { doc: SearchDoc; quote: string }[] = [];
+  for (const { doc } of phraseHits.length ? phraseHits : scored) {
+    const quote = excerpt(doc.text, words);
+    const key = foldWords(quote).replace(/[.;,:…]+$/, '');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ doc, quote });
+    if (out.length === 3) break;
+  }
+  return out;
 }
 
 const contentWords = (folded: string) => folded.split(' ').filter((w) => w.length > 1 && !STOPWORDS.has(w));
@@ -72,22 +55,23 @@ export function answerTopic(q: Query, env: Env): Answer {
   const en = q.lang === 'en';
   let words = contentWords(q.topic ?? foldWords(q.text));
   if (!words.length) return { found: false, lines: [], sources: [] };
-  let docs = findDocs(words, q.plans, env);
+  // Whole words first; typo-tolerant matching only when they find nothing.
+  let docs = findDocs(words, q.plans, env, true);
+  if (!docs.length) docs = findDocs(words, q.plans, env, false);
   // An English question about an indicator: search the plans' own words for it.
   if (!docs.length && q.indicator) {
     words = contentWords(foldWords(q.indicator.vi));
-    docs = findDocs(words, q.plans, env);
+    docs = findDocs(words, q.plans, env, true);
   }
   const label = q.topic ?? q.text;
   if (!docs.length) {
     const where = q.plans.length === 1 ? q.plans[0]!.shortName : en ? 'these plans' : 'các kế hoạch';
     return { found: false, lines: [en ? `I found nothing about "${label}" in ${where}.` : `Không tìm thấy nội dung về "${label}" trong ${where}.`], sources: [] };
   }
-  const many = new Set(docs.map((d) => d.plan.id)).size > 1;
+  const many = new Set(docs.map((d) => d.doc.plan.id)).size > 1;
   const lines = [en ? `What the plans say about "${label}":` : `Nội dung liên quan đến "${label}":`];
-  for (const d of docs) {
-    const quote = unbullet(excerpt(d.text, words));
-    lines.push(`- ${many ? `[${d.plan.shortName}] ` : ''}${d.task ? `${en ? 'Task' : 'Nhiệm vụ'} ${d.task.number}: ` : ''}${quote}`);
+  for (const { doc, quote } of docs) {
+    lines.push(`- ${many ? `[${doc.plan.shortName}] ` : ''}${doc.task ? `${en ? 'Task' : 'Nhiệm vụ'} ${doc.task.number}: ` : ''}${unbullet(quote)}`);
   }
-  return { found: true, lines, sources: docs.map((d) => source(d.plan, d.task ? taskWhere(d.task, q.lang) : placeWhere(d.place, q.lang))) };
+  return { found: true, lines, sources: docs.map(({ doc }) => source(doc.plan, doc.task ? taskWhere(doc.task, q.lang) : placeWhere(doc.place, q.lang))) };
 }

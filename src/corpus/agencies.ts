@@ -143,23 +143,32 @@ export class AgencyRegistry {
     return null;
   }
 
+  /**
+   * Typos such as "Ngân hành Nhà nước tỉnh": one edit per ten letters. Only keys of
+   * about the same length and the same first letters are compared (this runs per cell).
+   */
+  private nearest(key: string): Agency | null {
+    const budget = Math.floor(key.length / 10);
+    let best: [number, Agency] | null = null;
+    const candidates: [string, Agency][] = [...this.byKey, ...this.prefixes.map(([p, a]) => [p, a] as [string, Agency])];
+    for (const [k, a] of candidates) {
+      if (k.slice(0, 3) !== key.slice(0, 3)) continue;
+      const isPrefix = this.prefixes.some(([p]) => p === k);
+      const probe = isPrefix && key.length > k.length ? key.slice(0, k.length) : key;
+      if (Math.abs(probe.length - k.length) > budget) continue;
+      const d = editDistance(probe, k);
+      if (d <= budget && d > 0 && (!best || d < best[0])) best = [d, a];
+    }
+    return best ? best[1] : null;
+  }
+
   /** The agency a written form names; unknown units become new entities keyed by their folded text. */
   resolve(written: string): Agency {
     const key = agencyKey(written);
     let agency = this.lookup(key);
     if (!agency && key.length >= 8) {
-      // Typos such as "Ngân hành Nhà nước tỉnh": one edit per ten letters.
-      const budget = Math.floor(key.length / 10);
-      let best: [number, Agency] | null = null;
-      for (const [k, a] of [...this.byKey, ...this.prefixes.map(([p, a]) => [p, a] as [string, Agency])]) {
-        const probe = key.length > k.length && this.prefixes.some(([p]) => p === k) ? key.slice(0, k.length) : key;
-        const d = editDistance(probe, k);
-        if (d <= budget && d > 0 && (!best || d < best[0])) best = [d, a];
-      }
-      if (best) {
-        agency = best[1];
-        if (!this.fuzzy.some((f) => f.written === written)) this.fuzzy.push({ written, agency: agency.name });
-      }
+      agency = this.nearest(key);
+      if (agency && !this.fuzzy.some((f) => f.written === written)) this.fuzzy.push({ written, agency: agency.name });
     }
     if (!agency) {
       agency = { id: `u-${key}`, name: squash(written), short: null, forms: [], group: isGroup(written) };

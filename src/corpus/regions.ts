@@ -12,6 +12,7 @@ export interface Regions {
 }
 
 function isAppendixHeading(line: string): boolean {
+  if (line.length > 40) return false;
   const t = fold(stripMarkup(line));
   return /^phu luc(\s+\d+)?\s*:?$/.test(t);
 }
@@ -22,7 +23,7 @@ export function findRegions(lines: string[]): Regions {
     if (isAppendixHeading(l)) appendices.push(i);
   });
   const end = appendices[0] ?? lines.length;
-  let recipients = lines.findIndex((l, i) => i < end && /^noi nhan\s*:?$/.test(fold(stripMarkup(l))));
+  let recipients = lines.findIndex((l, i) => i < end && l.length < 30 && /^noi nhan\s*:?$/.test(fold(stripMarkup(l))));
   if (recipients < 0) recipients = end;
   return { body: [0, recipients], signature: [recipients, end], appendices };
 }

@@ -63,17 +63,21 @@ function addKey(keys: Map<string, string>, key: string, id: string): void {
 
 export function buildCatalog(corpus: Corpus): Catalog {
   const places: PlaceEntry[] = [];
+  // Folded name → plans that use it, computed once (hundreds of plans at province scale).
+  const plansByName = new Map<string, string[]>();
+  for (const p of corpus.plans) for (const n of new Set(p.names.map(foldWords))) plansByName.set(n, [...(plansByName.get(n) ?? []), p.id]);
   for (const prov of PROVINCES) {
     const forms = [prov.name, ...prov.aliases].map(foldWords).filter((f) => f.length >= 2);
-    const planIds = corpus.plans.filter((p) => p.names.some((n) => forms.includes(foldWords(n)))).map((p) => p.id);
+    const planIds = [...new Set(forms.flatMap((f) => plansByName.get(f) ?? []))];
     places.push({ name: prov.name, forms: [...new Set(forms)].sort((a, b) => b.length - a.length), planIds });
   }
   // Places a plan names that the province list lacks (a new province, a meta.json alias).
-  for (const p of corpus.plans) {
-    for (const n of p.names) {
-      const f = foldWords(n);
-      if (!places.some((pl) => pl.forms.includes(f))) places.push({ name: n, forms: [f], planIds: [p.id] });
-    }
+  const known = new Set(places.flatMap((pl) => pl.forms));
+  for (const [f, planIds] of plansByName) {
+    if (known.has(f)) continue;
+    const plan = corpus.plans.find((p) => p.id === planIds[0])!;
+    places.push({ name: plan.names.find((n) => foldWords(n) === f)!, forms: [f], planIds });
+    known.add(f);
   }
   const plans: PlanEntry[] = corpus.plans.map((p) => ({
     id: p.id,

@@ -1,21 +1,25 @@
 /**
- * Full-text index over passages, task titles and targets (MiniSearch). Terms are
- * folded (no diacritics, đ→d) so "nen tang" finds "nền tảng"; fuzzy and prefix
- * matching forgive typos and word stems.
+ * Full-text index over passages, task titles and targets (MiniSearch). Text is folded
+ * (no diacritics, đ→d) once when documents are built, so "nen tang" finds "nền tảng";
+ * fuzzy and prefix matching forgive typos and word stems.
  */
 import MiniSearch from 'minisearch';
-import type { Corpus } from '../corpus/types.js';
-import { fold } from '../text/fold.js';
+import type { Corpus, Plan, SourcePlace, Task } from '../corpus/types.js';
+import { foldWords } from '../text/fold.js';
 import { STOPWORDS } from '../text/stopwords.js';
 
 export type DocType = 'passage' | 'task' | 'target';
 
+/** A searchable record: its text as written and folded, where it stands, and its task if it is one. */
 export interface SearchDoc {
   id: string;
   type: DocType;
-  planId: string;
+  plan: Plan;
   text: string;
-  path: string;
+  /** Folded words padded with spaces, for whole-word checks (" nen tang hue s "). */
+  folded: string;
+  place: SourcePlace;
+  task: Task | null;
 }
 
 export interface Hit {
@@ -26,56 +30,87 @@ export interface Hit {
   terms: string[];
 }
 
-export function tokenize(text: string): string[] {
-  return fold(text).split(/[^a-z0-9]+/).filter(Boolean);
-}
+/** Split folded text into terms. */
+const splitTerms = (text: string): string[] => text.split(/[^a-z0-9]+/).filter(Boolean);
 
-function processTerm(term: string): string | null {
-  const t = fold(term);
+/** Queries arrive as typed: fold them first. */
+export const tokenizeQuery = (text: string): string[] => splitTerms(foldWords(text));
+
+function processTerm(t: string): string | null {
   return t.length < 2 && !/\d/.test(t) ? null : STOPWORDS.has(t) ? null : t;
 }
 
+interface Indexed {
+  id: string;
+  type: DocType;
+  planId: string;
+  folded: string;
+  path: string;
+}
+
 export const SEARCH_OPTIONS = {
-  fields: ['text', 'path'],
+  fields: ['folded', 'path'],
   storeFields: ['type', 'planId'],
-  tokenize,
+  // Documents are folded when built; only queries need folding.
+  tokenize: splitTerms,
   processTerm,
-  searchOptions: { boost: { text: 2 }, fuzzy: 0.2, prefix: true, combineWith: 'OR' as const },
+  searchOptions: { tokenize: tokenizeQuery, boost: { folded: 2 }, fuzzy: 0.2, prefix: true, combineWith: 'OR' as const },
 };
 
 export function documentsOf(corpus: Corpus): SearchDoc[] {
   const docs: SearchDoc[] = [];
+  const add = (id: string, type: DocType, plan: Plan, text: string, place: SourcePlace, task: Task | null = null) =>
+    docs.push({ id, type, plan, text, folded: ` ${foldWords(text)} `, place, task });
   for (const p of corpus.plans) {
-    for (const x of p.passages) docs.push({ id: x.id, type: 'passage', planId: p.id, text: x.text, path: x.path.join(' › ') });
-    for (const t of p.tasks) docs.push({ id: t.id, type: 'task', planId: p.id, text: t.title, path: t.section.join(' › ') });
-    for (const t of p.targets) docs.push({ id: t.id, type: 'target', planId: p.id, text: t.text, path: t.place.path.join(' › ') });
+    for (const x of p.passages) add(x.id, 'passage', p, x.text, x.place);
+    for (const t of p.tasks) add(t.id, 'task', p, `${t.title} (${t.lead.join('; ')})`, t.place, t);
+    for (const t of p.targets) add(t.id, 'target', p, t.text, t.place);
   }
   return docs;
 }
 
 export class SearchIndex {
-  private constructor(private readonly mini: MiniSearch<SearchDoc>) {}
+  private readonly byId: Map<string, SearchDoc>;
 
-  static build(corpus: Corpus): SearchIndex {
-    const mini = new MiniSearch<SearchDoc>(SEARCH_OPTIONS);
-    mini.addAll(documentsOf(corpus));
-    return new SearchIndex(mini);
+  private constructor(
+    private readonly mini: MiniSearch<Indexed>,
+    docs: SearchDoc[],
+  ) {
+    this.byId = new Map(docs.map((d) => [d.id, d]));
   }
 
-  static fromJSON(json: string): SearchIndex {
-    return new SearchIndex(MiniSearch.loadJSON<SearchDoc>(json, SEARCH_OPTIONS));
+  private static indexed(docs: SearchDoc[]): Indexed[] {
+    return docs.map((d) => ({ id: d.id, type: d.type, planId: d.plan.id, folded: d.folded, path: foldWords(d.place.path.join(' ')) }));
+  }
+
+  static build(corpus: Corpus): SearchIndex {
+    const docs = documentsOf(corpus);
+    const mini = new MiniSearch<Indexed>(SEARCH_OPTIONS);
+    mini.addAll(SearchIndex.indexed(docs));
+    return new SearchIndex(mini, docs);
+  }
+
+  /** An index saved by `toJSON` for the same corpus (a disk cache). */
+  static fromJSON(json: string, corpus: Corpus): SearchIndex {
+    return new SearchIndex(MiniSearch.loadJSON<Indexed>(json, SEARCH_OPTIONS), documentsOf(corpus));
   }
 
   toJSON(): string {
     return JSON.stringify(this.mini);
   }
 
-  search(query: string, filter: { planIds?: string[]; types?: DocType[] } = {}, limit = 10): Hit[] {
+  doc(id: string): SearchDoc | undefined {
+    return this.byId.get(id);
+  }
+
+  /** `exact`: no fuzzy matching (fuzzy is the costly part; callers try exact first). */
+  search(query: string, filter: { planIds?: string[]; types?: DocType[]; exact?: boolean } = {}, limit = 10): Hit[] {
     const plans = filter.planIds ? new Set(filter.planIds) : null;
     const types = filter.types ? new Set(filter.types) : null;
     return this.mini
       .search(query, {
         filter: (r) => (!plans || plans.has(r.planId as string)) && (!types || types.has(r.type as DocType)),
+        ...(filter.exact ? { fuzzy: false, prefix: false } : {}),
       })
       .slice(0, limit)
       .map((r) => ({ id: String(r.id), type: r.type as DocType, planId: r.planId as string, score: r.score, terms: r.terms }));

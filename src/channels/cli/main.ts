@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createAnswerer } from '../../answer/engine.js';
 import type { Reply } from '../../answer/types.js';
 import { loadCorpus } from '../../corpus/load.js';
+import { loadCorpusCached, resolveCacheDir } from '../../corpus/cache.js';
 import { parseEvalFile, scoreOne, type EvalResult } from '../../eval/score.js';
 import { corpusJson, corpusReport } from './report.js';
 
@@ -22,7 +23,10 @@ export function corpusDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 function loadEngine() {
-  return createAnswerer(loadCorpus(corpusDir()));
+  // Parsed records and search index are cached on disk by content hash (.cache/, or PLANBOT_CACHE; "off" disables).
+  const cacheDir = resolveCacheDir(process.env, fileURLToPath(new URL('../../../../.cache/corpus', import.meta.url)));
+  const { corpus, index } = loadCorpusCached(corpusDir(), cacheDir);
+  return createAnswerer(corpus, { index });
 }
 
 async function* stdinLines(): AsyncGenerator<string> {
