@@ -162,9 +162,14 @@ export class Engine implements Answerer {
       case 'agency.tasks':
         if (!q.agencies.length) return this.askFor(q, 'agency');
         return answerAgencyTasks(q, this.env);
-      case 'target.value':
+      case 'target.value': {
         if (!q.indicator && !hasContent(u)) return q.years.length || q.planNamed ? answerTargetsOfYear(q) : this.askFor(q, 'indicator');
-        return answerTarget(q, this.env);
+        const a = answerTarget(q, this.env);
+        if (a.found || q.indicator) return a;
+        // Words no target holds may still be in the plan's text (a task, a paragraph).
+        const passages = answerTopic(q, this.env);
+        return passages.found ? passages : a;
+      }
       case 'target.monitor':
         return answerMonitor(q, this.env);
       case 'target.compare':

@@ -15,19 +15,29 @@ function indicatorName(q: Query): string {
   return q.lang === 'en' ? q.indicator.en : q.indicator.vi;
 }
 
-/** Targets the query points at in one plan; without a lexicon concept, the search index decides. */
+/** Folded word pairs of a phrase: Vietnamese meaning sits in syllable pairs, not single syllables. */
+export function wordPairs(folded: string): string[] {
+  const w = folded.split(' ').filter(Boolean);
+  return w.slice(1).map((x, i) => `${w[i]} ${x}`);
+}
+
+/** Targets the query points at in one plan; without a lexicon concept, its words must be in the target. */
 function targetsFor(plan: Plan, q: Query, env: Env): Target[] {
   if (q.indicator) return plan.targets.filter((t) => matches(t, q.indicator!));
-  const query = q.topic ?? q.text;
-  const words = new Set(foldWords(query).split(' ').filter((w) => w.length > 1));
-  const hits = env.index.search(query, { planIds: [plan.id], types: ['target'] }, 5);
-  const best = hits[0];
-  // Enough of the user's words must be in the target itself: no loose fuzzy matches.
-  if (!best || best.terms.length < 3) return [];
-  const target = plan.targets.find((t) => t.id === best.id)!;
-  const shared = foldWords(target.text).split(' ').filter((w) => words.has(w)).length;
-  if (shared < 3) return [];
-  return plan.targets.filter((t) => foldWords(t.indicator) === foldWords(target.indicator));
+  const pairs = wordPairs(q.topic ?? '');
+  if (pairs.length < 2) return [];
+  const hits = env.index.search(q.topic!, { planIds: [plan.id], types: ['target'], exact: true }, 5);
+  const scored = hits
+    .map((h) => {
+      const doc = env.index.doc(h.id)!;
+      return { id: h.id, share: pairs.filter((p) => doc.folded.includes(` ${p} `)).length / pairs.length };
+    })
+    .filter((r) => r.share >= 0.5)
+    .sort((a, b) => b.share - a.share);
+  const best = scored[0] && plan.targets.find((t) => t.id === scored[0]!.id);
+  if (!best) return [];
+  // The same indicator in the plan's other years.
+  return plan.targets.filter((t) => foldWords(t.indicator) === foldWords(best.indicator));
 }
 
 /** The bullet as written, its list punctuation replaced by a full stop. */

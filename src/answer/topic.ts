@@ -16,7 +16,9 @@ function excerpt(text: string, words: string[]): string {
     const score = words.filter((w) => f.includes(` ${w} `)).length;
     if (score > bestScore) [best, bestScore] = [i, score];
   });
-  return clip(sentences[best]!, 260);
+  // A lead-in such as "Kênh truyền thông … trên Zalo:" says little without what follows.
+  const quote = sentences[best]!.length < 80 && sentences[best + 1] ? `${sentences[best]} ${sentences[best + 1]}` : sentences[best]!;
+  return clip(quote, 260);
 }
 
 function findDocs(words: string[], plans: Plan[], env: Env, wholeWords: boolean): { doc: SearchDoc; quote: string }[] {
@@ -69,7 +71,7 @@ export function answerTopic(q: Query, env: Env): Answer {
     return { found: false, lines: [en ? `I found nothing about "${label}" in ${where}.` : `Không tìm thấy nội dung về "${label}" trong ${where}.`], sources: [] };
   }
   const many = new Set(docs.map((d) => d.doc.plan.id)).size > 1;
-  const lines = [en ? `What the plans say about "${label}":` : `Nội dung liên quan đến "${label}":`];
+  const lines = [en ? 'What the plans say:' : 'Nội dung liên quan trong kế hoạch:'];
   for (const { doc, quote } of docs) {
     lines.push(`- ${many ? `[${doc.plan.shortName}] ` : ''}${doc.task ? `${en ? 'Task' : 'Nhiệm vụ'} ${doc.task.number}: ` : ''}${unbullet(quote)}`);
   }

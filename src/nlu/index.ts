@@ -5,6 +5,7 @@ import type { Catalog } from './catalog.js';
 import { extractEntities, type Entities } from './entities.js';
 import { classify, type Intent } from './intent.js';
 import { detectLanguage } from './language.js';
+import { EN_TOPICS } from './lexicon.js';
 
 export interface Understanding {
   text: string;
@@ -20,13 +21,15 @@ export interface Understanding {
 
 const TOPIC_AFTER = /(?:noi gi ve|noi ve|de cap (?:gi )?(?:den|toi)|nhac (?:den|toi)|co gi ve|say about|says about|mention(?:s|ed)?|regarding|about|ve)\s+(.+)$/;
 const TOPIC_NOISE =
-  /\b(ke hoach|kh|plan|the|nay|do|khong|a|nhu the nao|the nao|ra sao|gi|chuyen doi so|kinh te so va xa hoi so|muc tieu|chi tieu|ty le|bao nhieu|phan tram|dat|la|nam|cua|co|cho|o|tai|target|goal|what|is|the|for|in|of)\b/g;
+  /\b(ke hoach|kh|plan|the|nay|do|khong|a|nhu the nao|the nao|ra sao|gi|kinh te so va xa hoi so|muc tieu|chi tieu|bao nhieu|phan tram|dat|la|nam|cua|co|cho|o|tai|target|goal|what|is|the|for|in|of)\b/g;
 
 function topicOf(folded: string, placesFolded: string[]): string | null {
   const m = TOPIC_AFTER.exec(folded);
   let t = m ? m[1]! : folded;
   for (const p of placesFolded) t = t.replace(new RegExp(String.raw`\b${p}\b(?!\s*s\b)`, 'g'), ' ');
   t = t.replace(/\b20\d\d\b/g, ' ').replace(TOPIC_NOISE, ' ').replace(/\s+/g, ' ').trim();
+  // English topics are looked up in the plans' Vietnamese.
+  for (const [en, vi] of EN_TOPICS) t = t.replace(new RegExp(String.raw`\b${en}s?\b`, 'g'), vi);
 
   return t.length >= 2 ? t : null;
 }

@@ -45,7 +45,7 @@ export function classify(f: string, e: Entities): Intent | null {
   if (CUES.help.test(f) && !hasTask && !e.indicator) return 'help';
   if (CUES.greeting.test(f) && words <= 4) return 'greeting';
   if (CUES.thanks.test(f) && words <= 4) return 'thanks';
-  if (CUES.planList.test(f)) return 'plan.list';
+  if (CUES.planList.test(f) && !e.indicator && !CUES.compare.test(f)) return 'plan.list';
   if (!hasTask) {
     if (CUES.signer.test(f)) return 'plan.signer';
     if (CUES.replaces.test(f)) return 'plan.replaces';
