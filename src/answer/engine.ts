@@ -250,9 +250,9 @@ function hasEntities(u: Understanding): boolean {
   return e.places.length > 0 || e.planNumbers.length > 0 || e.years.length > 0 || e.task !== null || e.period !== null || e.agencies.length > 0 || e.indicator !== null || e.kind !== null;
 }
 
-/** Words beyond cue words, enough for the search index to find an indicator by. */
+/** Words beyond cue words ("xe điện"), for the search index to find an indicator by. */
 function hasContent(u: Understanding): boolean {
-  return (u.topic ?? '').split(' ').filter((w) => w.length > 2).length >= 2;
+  return (u.topic ?? '').trim().length > 0;
 }
 
 export function createAnswerer(corpus: Corpus, options: EngineOptions = {}): Engine {

@@ -3,6 +3,7 @@ import type { Plan, Target } from '../corpus/types.js';
 import type { IndicatorConcept } from '../nlu/lexicon.js';
 import { fold, foldWords } from '../text/fold.js';
 import { AgencyNamer, placeWhere, source } from './format.js';
+import { wordPairs } from './pairs.js';
 import { combine, type Answer, type Env, type PlanAnswer, type Query } from './query.js';
 
 export function matches(t: Target, c: IndicatorConcept): boolean {
@@ -15,24 +16,18 @@ function indicatorName(q: Query): string {
   return q.lang === 'en' ? q.indicator.en : q.indicator.vi;
 }
 
-/** Folded word pairs of a phrase: Vietnamese meaning sits in syllable pairs, not single syllables. */
-export function wordPairs(folded: string): string[] {
-  const w = folded.split(' ').filter(Boolean);
-  return w.slice(1).map((x, i) => `${w[i]} ${x}`);
-}
-
 /** Targets the query points at in one plan; without a lexicon concept, its words must be in the target. */
 function targetsFor(plan: Plan, q: Query, env: Env): Target[] {
   if (q.indicator) return plan.targets.filter((t) => matches(t, q.indicator!));
   const pairs = wordPairs(q.topic ?? '');
-  if (pairs.length < 2) return [];
+  if (!pairs.length) return [];
   const hits = env.index.search(q.topic!, { planIds: [plan.id], types: ['target'], exact: true }, 5);
   const scored = hits
     .map((h) => {
       const doc = env.index.doc(h.id)!;
       return { id: h.id, share: pairs.filter((p) => doc.folded.includes(` ${p} `)).length / pairs.length };
     })
-    .filter((r) => r.share >= 0.5)
+    .filter((r) => r.share >= 0.6)
     .sort((a, b) => b.share - a.share);
   const best = scored[0] && plan.targets.find((t) => t.id === scored[0]!.id);
   if (!best) return [];

@@ -19,10 +19,10 @@ function missingTask(plan: Plan, number: string, q: Query): string {
       ? `${plan.shortName} has no task appendix in the text, so it has no task ${number}.`
       : `${plan.shortName} không kèm phụ lục nhiệm vụ trong văn bản, nên không có nhiệm vụ ${number}.`;
   }
-  const ints = plan.tasks.map((t) => Number(t.number)).filter(Number.isInteger);
+  const ints = plan.tasks.map((t) => Number(t.number));
   const n = Number(number);
   let why = '';
-  if (ints.length && Number.isInteger(n)) {
+  if (ints.every(Number.isInteger) && Number.isInteger(n)) {
     const below = Math.max(...ints.filter((x) => x < n), -Infinity);
     const above = Math.min(...ints.filter((x) => x > n), Infinity);
     if (Number.isFinite(below) && Number.isFinite(above)) {
@@ -31,6 +31,10 @@ function missingTask(plan: Plan, number: string, q: Query): string {
       const lo = Math.min(...ints), hi = Math.max(...ints);
       why = en ? ` Its tasks are numbered ${lo} to ${hi}.` : ` Các nhiệm vụ được đánh số từ ${lo} đến ${hi}.`;
     }
+  } else {
+    // Hierarchical numbering (1.1, 1.2 … per part): list what there is.
+    const list = [...new Set(plan.tasks.map((t) => t.number))].join(', ');
+    why = en ? ` Its tasks are numbered ${list}.` : ` Các nhiệm vụ có số: ${list}.`;
   }
   return en ? `${plan.shortName} has no task ${number}.${why}` : `${plan.shortName} không có nhiệm vụ ${number}.${why}`;
 }

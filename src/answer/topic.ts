@@ -4,6 +4,7 @@ import type { SearchDoc } from '../search/index.js';
 import { foldWords } from '../text/fold.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { clip, placeWhere, source, taskWhere, unbullet } from './format.js';
+import { wordPairs } from './pairs.js';
 import type { Answer, Env, Query } from './query.js';
 
 /** The sentence around the best match, so a long paragraph is quoted briefly. */
@@ -24,8 +25,7 @@ function excerpt(text: string, words: string[]): string {
 function findDocs(words: string[], plans: Plan[], env: Env, wholeWords: boolean): { doc: SearchDoc; quote: string }[] {
   const hits = env.index.search(words.join(' '), { planIds: plans.map((p) => p.id), exact: wholeWords }, 40);
   const phrase = words.join(' ');
-  // Vietnamese words are syllables: one syllable matches everywhere, pairs carry meaning.
-  const pairs = words.slice(1).map((w, i) => `${words[i]} ${w}`);
+  const pairs = wordPairs(words.join(' '));
   const scored = hits
     .map((h) => {
       const doc = env.index.doc(h.id)!;

@@ -75,7 +75,7 @@ export function codeFingerprint(): string {
 }
 
 /** Read the corpus folder as loadCorpus does; null when a file cannot be read (then loadCorpus reports it). */
-function readSources(dir: string): SourceFile[] | null {
+export function readSources(dir: string): SourceFile[] | null {
   const files: SourceFile[] = [];
   for (const name of readdirSync(dir).sort()) {
     if (!/\.(txt|md)$/i.test(name)) continue;
@@ -108,7 +108,7 @@ function readEntry(base: string, key: string): { corpus: Corpus; index: SearchIn
     if (!existsSync(`${base}.corpus.json`) || !existsSync(`${base}.index.json`)) return null;
     const data = JSON.parse(readFileSync(`${base}.corpus.json`, 'utf8')) as CacheFile;
     if (data.format !== CACHE_FORMAT || data.key !== key) return null;
-    return { corpus: data.corpus, index: SearchIndex.fromJSON(readFileSync(`${base}.index.json`, 'utf8')) };
+    return { corpus: data.corpus, index: SearchIndex.fromJSON(readFileSync(`${base}.index.json`, 'utf8'), data.corpus) };
   } catch {
     return null;
   }

@@ -2,13 +2,15 @@
 import type { Agency, Corpus, PlanKind } from '../corpus/types.js';
 import { agencyKey, lexiconAgencies } from '../corpus/agencies.js';
 import { PROVINCES } from '../corpus/provinces.js';
-import { foldWords } from '../text/fold.js';
+import { accentWords, foldWords, hasDiacritics } from '../text/fold.js';
 
 export interface PlaceEntry {
   name: string;
   /** Folded spellings, longest first. */
   forms: string[];
   planIds: string[];
+  /** The spellings as written (with diacritics where they have them). */
+  written: string[];
 }
 
 export interface PlanEntry {
@@ -37,9 +39,17 @@ export interface Catalog {
   /** Longest agency key in tokens, to bound the n-gram scan. */
   maxAgencyTokens: number;
   /** Every place form, longest first (so "thua thien hue" wins over "hue"). */
-  placeForms: { p: PlaceEntry; f: string }[];
+  placeForms: PlaceForm[];
   /** Place forms by their first two letters, for the typo-tolerant pass. */
-  placesByPrefix: Map<string, { p: PlaceEntry; f: string }[]>;
+  placesByPrefix: Map<string, PlaceForm[]>;
+}
+
+/** One spelling of a place: folded, and with its diacritics when it has them. */
+export interface PlaceForm {
+  p: PlaceEntry;
+  f: string;
+  /** Lowercase with diacritics ("quảng nam"), null for spellings typed without them ("dak lak"). */
+  accented: string | null;
 }
 
 /** English names officials and visitors use for the common departments. */
@@ -67,16 +77,18 @@ export function buildCatalog(corpus: Corpus): Catalog {
   const plansByName = new Map<string, string[]>();
   for (const p of corpus.plans) for (const n of new Set(p.names.map(foldWords))) plansByName.set(n, [...(plansByName.get(n) ?? []), p.id]);
   for (const prov of PROVINCES) {
-    const forms = [prov.name, ...prov.aliases].map(foldWords).filter((f) => f.length >= 2);
+    const written = [prov.name, ...prov.aliases];
+    const forms = written.map(foldWords).filter((f) => f.length >= 2);
     const planIds = [...new Set(forms.flatMap((f) => plansByName.get(f) ?? []))];
-    places.push({ name: prov.name, forms: [...new Set(forms)].sort((a, b) => b.length - a.length), planIds });
+    places.push({ name: prov.name, forms: [...new Set(forms)].sort((a, b) => b.length - a.length), planIds, written });
   }
   // Places a plan names that the province list lacks (a new province, a meta.json alias).
   const known = new Set(places.flatMap((pl) => pl.forms));
   for (const [f, planIds] of plansByName) {
     if (known.has(f)) continue;
     const plan = corpus.plans.find((p) => p.id === planIds[0])!;
-    places.push({ name: plan.names.find((n) => foldWords(n) === f)!, forms: [f], planIds });
+    const name = plan.names.find((n) => foldWords(n) === f)!;
+    places.push({ name, forms: [f], planIds, written: [name] });
     known.add(f);
   }
   const plans: PlanEntry[] = corpus.plans.map((p) => ({
@@ -105,8 +117,11 @@ export function buildCatalog(corpus: Corpus): Catalog {
     }
   }
   const maxAgencyTokens = 9;
-  const placeForms = places.flatMap((p) => p.forms.map((f) => ({ p, f }))).sort((a, b) => b.f.length - a.f.length);
-  const placesByPrefix = new Map<string, { p: PlaceEntry; f: string }[]>();
+  const placeForms: PlaceForm[] = places
+    .flatMap((p) => p.written.map((w) => ({ p, f: foldWords(w), accented: hasDiacritics(w) ? accentWords(w) : null })))
+    .filter((x) => x.f.length >= 2)
+    .sort((a, b) => b.f.length - a.f.length);
+  const placesByPrefix = new Map<string, PlaceForm[]>();
   for (const pf of placeForms) placesByPrefix.set(pf.f.slice(0, 2), [...(placesByPrefix.get(pf.f.slice(0, 2)) ?? []), pf]);
   return { places, plans, agencies, agencyKeys, maxAgencyTokens, placeForms, placesByPrefix };
 }

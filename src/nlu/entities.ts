@@ -1,5 +1,5 @@
 /** Entity extraction: plans and places, years, task numbers, agencies, indicators, topic. */
-import { foldWords } from '../text/fold.js';
+import { accentWords, fold, foldWords, hasDiacritics } from '../text/fold.js';
 import { agencyKey } from '../corpus/agencies.js';
 import { editDistance } from '../text/distance.js';
 import type { Catalog } from './catalog.js';
@@ -40,13 +40,20 @@ function blank(text: string, at: number, len: number): string {
   return text.slice(0, at) + ' '.repeat(len) + text.slice(at + len);
 }
 
-function findPlaces(text: string, catalog: Catalog): { places: Entities['places']; rest: string } {
+/**
+ * Places named in the question. Typed with diacritics, accented spellings must match with
+ * their diacritics ("cáp quang năm" is not "Quảng Nam"); typed without, folded spellings match.
+ */
+function findPlaces(accented: string, text: string, catalog: Catalog): { places: Entities['places']; rest: string } {
   const hits: { name: string; planIds: string[]; at: number; form: string }[] = [];
+  const strict = hasDiacritics(accented);
   let rest = text;
-  for (const { p, f } of catalog.placeForms) {
-    const at = findPhrase(rest, f);
+  let restAccented = accented;
+  for (const { p, f, accented: spelled } of catalog.placeForms) {
+    const at = strict && spelled ? findPhrase(restAccented, spelled) : findPhrase(rest, f);
     if (at < 0) continue;
     rest = blank(rest, at, f.length);
+    restAccented = blank(restAccented, at, f.length);
     if (!hits.some((h) => h.name === p.name)) hits.push({ name: p.name, planIds: p.planIds, at, form: f });
   }
   if (!hits.length) {
@@ -123,8 +130,9 @@ function findIndicator(text: string): IndicatorConcept | null {
 }
 
 export function extractEntities(raw: string, catalog: Catalog): Entities {
-  let text = foldWords(raw.replace(/(\p{L})'s\b/gu, '$1'));
-  const { places, rest: afterPlaces } = findPlaces(text, catalog);
+  const accented = accentWords(raw.replace(/(\p{L})'s\b/gu, '$1'));
+  let text = fold(accented);
+  const { places, rest: afterPlaces } = findPlaces(accented, text, catalog);
   text = afterPlaces;
   const planNumbers: string[] = [];
   for (const p of catalog.plans) {

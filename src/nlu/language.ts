@@ -2,6 +2,7 @@
 // natural's tokenizer module alone: the package entry is heavy (see text/distance.ts).
 import { WordTokenizer } from 'natural/lib/natural/tokenizers/index.js';
 import type { Lang } from '../answer/types.js';
+import { hasDiacritics } from '../text/fold.js';
 
 const tokenizer = new WordTokenizer();
 
@@ -13,10 +14,8 @@ const ENGLISH = new Set(
     .split(' '),
 );
 
-const VIETNAMESE_MARKS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáàãéèíìóòõúùýĂÂĐÊÔƠƯ]/i;
-
 export function detectLanguage(text: string): Lang {
-  if (VIETNAMESE_MARKS.test(text)) return 'vi';
+  if (hasDiacritics(text)) return 'vi';
   const words = tokenizer.tokenize(text.toLowerCase()) ?? [];
   if (!words.length) return 'vi';
   const english = words.filter((w) => ENGLISH.has(w)).length;

@@ -16,3 +16,15 @@ export function fold(text: string): string {
 export function foldWords(text: string): string {
   return fold(text).replace(/[^a-z0-9&%.]+/g, ' ').trim();
 }
+
+/** Lowercase words with diacritics kept (NFC), separated like `foldWords`: fold() of it equals foldWords(). */
+export function accentWords(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}&%.]+/gu, ' ').trim();
+}
+
+const VIETNAMESE_MARKS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáàãéèíìóòõúùý]/i;
+
+/** Whether the text was typed with Vietnamese diacritics. */
+export function hasDiacritics(text: string): boolean {
+  return VIETNAMESE_MARKS.test(text.normalize('NFC'));
+}
