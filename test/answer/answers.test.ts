@@ -97,6 +97,13 @@ describe('target questions', () => {
     expect(has(r.reply, '95%')).toBe(false);
   });
 
+  it('does not answer an indicator no plan has with another one', () => {
+    const ev = ask('Mục tiêu xe điện năm 2030 của Huế?');
+    expect([ev.found, ev.reply.includes('%')]).toEqual([false, false]);
+    const g5 = ask('Bình Thuận mục tiêu tỷ lệ người dùng 5G năm 2025?');
+    expect([g5.found, g5.reply.includes('%')]).toEqual([false, false]);
+  });
+
   it('names who monitors a target (Bình Thuận Phụ lục 01)', () => {
     const r = ask('Ai theo dõi chỉ tiêu hồ sơ sức khỏe điện tử ở Bình Thuận?');
     expect([r.intent, r.found, has(r.reply, 'Sở Y tế', 'Phụ lục 01')]).toEqual(['target.monitor', true, true]);

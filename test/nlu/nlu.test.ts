@@ -54,6 +54,12 @@ describe('entities', () => {
     expect(u('TP Hồ Chí Minh 2030').entities.places).toEqual([{ name: 'Hồ Chí Minh', planIds: [] }]);
   });
 
+  it('does not read "cáp quang năm" as Quảng Nam when diacritics were typed', () => {
+    expect(u('hộ gia đình có cáp quang năm 2024 ở Đắk Lắk').entities.places.map((p) => p.name)).toEqual(['Đắk Lắk']);
+    expect(u('Kế hoạch của Quảng Nam').entities.places.map((p) => p.name)).toEqual(['Quảng Nam']);
+    expect(u('ke hoach quang nam').entities.places.map((p) => p.name)).toEqual(['Quảng Nam']);
+  });
+
   it('reads task numbers, periods, years and plan numbers', () => {
     expect(u('nhiệm vụ số 13').entities.task).toEqual({ number: '13', part: null });
     expect(u('task #21').entities.task).toEqual({ number: '21', part: null });
