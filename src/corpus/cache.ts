@@ -141,6 +141,8 @@ function writeEntry(folder: string, base: string, data: CacheFile, index: Search
  */
 export function loadCorpusCached(dir: string, cacheDir: string | null): CachedLoad {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`Corpus folder not found: ${dir}`);
+  // A cache inside the corpus folder would be read as corpus files: refuse it.
+  if (cacheDir && `${resolve(cacheDir)}/`.startsWith(`${resolve(dir)}/`)) cacheDir = null;
   const files = cacheDir ? readSources(dir) : null;
   if (!cacheDir || !files) {
     const corpus = loadCorpus(dir);

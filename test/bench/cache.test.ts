@@ -65,5 +65,7 @@ describe('corpus cache', () => {
     expect(resolveCacheDir({}, '/x')).toBe('/x');
     expect(resolveCacheDir({ PLANBOT_CACHE: '/y' }, '/x')).toBe('/y');
     expect(loadCorpusCached(corpusDir, null).cache).toBe('off');
+    expect(loadCorpusCached(corpusDir, join(corpusDir, '.cache')).cache).toBe('off');
+    expect(existsSync(join(corpusDir, '.cache'))).toBe(false);
   });
 });
