@@ -28,10 +28,19 @@ export interface EngineOptions {
 
 const TARGET_INTENTS: Intent[] = ['target.value', 'target.monitor', 'target.compare'];
 
+/** Distinct (question, context) pairs whose replies are kept; the oldest goes first. */
+const REPLY_CACHE_SIZE = 5000;
+
+/** Everything in a chat's context that a reply can depend on. */
+function contextKey(ctx: ChatContext): string {
+  return [ctx.planIds.join(','), ctx.intent, ctx.task?.number, ctx.task?.part, ctx.indicator, ctx.year, ctx.agencies.join(',')].join('|');
+}
+
 export class Engine implements Answerer {
   private readonly env: Env;
   private readonly store: ContextStore;
   private readonly now: () => number;
+  private readonly replies = new Map<string, { reply: Reply; next: ChatContext }>();
 
   constructor(
     readonly corpus: Corpus,
@@ -58,12 +67,25 @@ export class Engine implements Answerer {
   ask(chatId: string, text: string): Reply {
     const clean = text.normalize('NFC').replace(/\s+/g, ' ').trim();
     const ctx = this.store.get(chatId) ?? emptyContext(this.now());
+    // The reply depends only on the text and the context, so repeated questions are remembered.
+    const key = ctx.pending ? null : `${clean}\u0001${contextKey(ctx)}`;
+    const known = key === null ? undefined : this.replies.get(key);
+    if (known) {
+      this.store.set(chatId, { ...known.next, updatedAt: this.now() });
+      return known.reply;
+    }
     const picked = this.pendingChoice(clean, ctx);
     const u = understand(picked?.text ?? clean, this.env.catalog);
     const context = picked ? { ...ctx, planIds: picked.planIds } : ctx;
     const { reply, next } = this.respond(u, context, Boolean(picked));
     this.store.set(chatId, { ...next, updatedAt: this.now() });
+    if (key !== null) this.remember(key, { reply, next });
     return reply;
+  }
+
+  private remember(key: string, value: { reply: Reply; next: ChatContext }): void {
+    this.replies.set(key, value);
+    if (this.replies.size > REPLY_CACHE_SIZE) this.replies.delete(this.replies.keys().next().value as string);
   }
 
   /** A reply to "which plan?": "2", or a plan name among the offered ones. */

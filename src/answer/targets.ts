@@ -6,8 +6,8 @@ import { AgencyNamer, placeWhere, source } from './format.js';
 import { wordPairs } from './pairs.js';
 import { combine, type Answer, type Env, type PlanAnswer, type Query } from './query.js';
 
-export function matches(t: Target, c: IndicatorConcept): boolean {
-  const text = fold(t.text);
+export function matches(t: Target, c: IndicatorConcept, env: Env): boolean {
+  const text = env.index.doc(t.id)!.folded;
   return c.target.some((p) => (p === '#unit-gdp' ? /GR?DP/.test(t.unit) : text.includes(p)));
 }
 
@@ -18,21 +18,19 @@ function indicatorName(q: Query): string {
 
 /** Targets the query points at in one plan; without a lexicon concept, its words must be in the target. */
 function targetsFor(plan: Plan, q: Query, env: Env): Target[] {
-  if (q.indicator) return plan.targets.filter((t) => matches(t, q.indicator!));
+  if (q.indicator) return plan.targets.filter((t) => matches(t, q.indicator!, env));
   const pairs = wordPairs(q.topic ?? '');
   if (!pairs.length) return [];
-  const hits = env.index.search(q.topic!, { planIds: [plan.id], types: ['target'], exact: true }, 5);
-  const scored = hits
-    .map((h) => {
-      const doc = env.index.doc(h.id)!;
-      return { id: h.id, share: pairs.filter((p) => doc.folded.includes(` ${p} `)).length / pairs.length };
-    })
-    .filter((r) => r.share >= 0.6)
-    .sort((a, b) => b.share - a.share);
-  const best = scored[0] && plan.targets.find((t) => t.id === scored[0]!.id);
+  let best: [number, Target] | null = null;
+  for (const t of plan.targets) {
+    const folded = env.index.doc(t.id)!.folded;
+    const share = pairs.filter((p) => folded.includes(` ${p} `)).length / pairs.length;
+    if (share >= 0.6 && (!best || share > best[0])) best = [share, t];
+  }
   if (!best) return [];
   // The same indicator in the plan's other years.
-  return plan.targets.filter((t) => foldWords(t.indicator) === foldWords(best.indicator));
+  const key = foldWords(best[1].indicator);
+  return plan.targets.filter((t) => foldWords(t.indicator) === key);
 }
 
 /** The bullet as written, its list punctuation replaced by a full stop. */

@@ -22,20 +22,26 @@ function excerpt(text: string, words: string[]): string {
   return clip(quote, 260);
 }
 
-function findDocs(words: string[], plans: Plan[], env: Env, wholeWords: boolean): { doc: SearchDoc; quote: string }[] {
-  const hits = env.index.search(words.join(' '), { planIds: plans.map((p) => p.id), exact: wholeWords }, 40);
-  const phrase = words.join(' ');
+/** Named plans are scanned record by record (cheap, whatever the corpus size); otherwise the index narrows first. */
+const SCAN_PLANS = 12;
+
+function findDocs(words: string[], plans: Plan[], env: Env): { doc: SearchDoc; quote: string }[] {
+  const candidates =
+    plans.length <= SCAN_PLANS
+      ? plans.flatMap((p) => env.index.docsOf(p.id))
+      : env.index.search(words.join(' '), { planIds: plans.map((p) => p.id) }, 200).map((h) => env.index.doc(h.id)!);
+  const phrase = ` ${words.join(' ')} `;
   const pairs = wordPairs(words.join(' '));
-  const scored = hits
-    .map((h) => {
-      const doc = env.index.doc(h.id)!;
-      const share = pairs.length ? pairs.filter((p) => doc.folded.includes(` ${p} `)).length / pairs.length : Number(doc.folded.includes(` ${words[0]} `));
-      const exact = doc.folded.includes(` ${phrase} `);
-      return { doc, share, exact, score: h.score * (1 + share) * (exact ? 3 : 1) };
-    })
-    .filter((r) => r.share >= 0.5)
-    .sort((a, b) => b.score - a.score);
-  // When some records hold the whole phrase, the partial matches are noise.
+  const scored: { doc: SearchDoc; share: number; exact: boolean; score: number }[] = [];
+  for (const doc of candidates) {
+    const share = pairs.length ? pairs.filter((p) => doc.folded.includes(` ${p} `)).length / pairs.length : Number(doc.folded.includes(` ${words[0]} `));
+    if (share < 0.5) continue;
+    const exact = doc.folded.includes(phrase);
+    const present = words.filter((w) => doc.folded.includes(` ${w} `)).length / words.length;
+    // Whole phrase first, then most pairs, then most words; shorter records are more to the point.
+    scored.push({ doc, share, exact, score: (exact ? 4 : 1) * (share + present) - doc.folded.length / 1e5 });
+  }
+  scored.sort((a, b) => b.score - a.score);
   const phraseHits = scored.filter((r) => r.exact);
   // Quote each record once; the same sentence as a task and as a paragraph shows once.
   const seen = new Set<string>();
@@ -57,13 +63,11 @@ export function answerTopic(q: Query, env: Env): Answer {
   const en = q.lang === 'en';
   let words = contentWords(q.topic ?? foldWords(q.text));
   if (!words.length) return { found: false, lines: [], sources: [] };
-  // Whole words first; typo-tolerant matching only when they find nothing.
-  let docs = findDocs(words, q.plans, env, true);
-  if (!docs.length) docs = findDocs(words, q.plans, env, false);
+  let docs = findDocs(words, q.plans, env);
   // An English question about an indicator: search the plans' own words for it.
   if (!docs.length && q.indicator) {
     words = contentWords(foldWords(q.indicator.vi));
-    docs = findDocs(words, q.plans, env, true);
+    docs = findDocs(words, q.plans, env);
   }
   const label = q.topic ?? q.text;
   if (!docs.length) {

@@ -122,10 +122,17 @@ export function isGroup(text: string): boolean {
 /** Resolves written forms to agencies and remembers every form seen. */
 export class AgencyRegistry {
   private byKey = new Map<string, Agency>();
+  /** Lexicon keys by their first three letters: typos are looked for among these only. */
+  private byStart = new Map<string, [string, Agency][]>();
   private prefixes: [string, Agency][] = [];
   private readonly all: Agency[] = [];
-  /** Forms that matched only by edit distance (typos), for the corpus report. */
-  readonly fuzzy: { written: string; agency: string }[] = [];
+  /** Written forms that matched only by edit distance (typos) → the agency read. */
+  private readonly typos = new Map<string, Agency>();
+
+  /** The agency a misspelt written form was read as, for the corpus report. */
+  typoOf(written: string): Agency | undefined {
+    return this.typos.get(written);
+  }
 
   constructor() {
     for (const e of LEXICON) {
@@ -133,6 +140,10 @@ export class AgencyRegistry {
       this.all.push(agency);
       for (const form of [e.name, ...(e.short ? [e.short] : []), ...e.forms]) this.byKey.set(agencyKey(form), agency);
       for (const p of e.prefixes ?? []) this.prefixes.push([agencyKey(p), agency]);
+    }
+    for (const [k, a] of [...this.byKey, ...this.prefixes]) {
+      const start = k.slice(0, 3);
+      this.byStart.set(start, [...(this.byStart.get(start) ?? []), [k, a]]);
     }
   }
 
@@ -150,9 +161,7 @@ export class AgencyRegistry {
   private nearest(key: string): Agency | null {
     const budget = Math.floor(key.length / 10);
     let best: [number, Agency] | null = null;
-    const candidates: [string, Agency][] = [...this.byKey, ...this.prefixes.map(([p, a]) => [p, a] as [string, Agency])];
-    for (const [k, a] of candidates) {
-      if (k.slice(0, 3) !== key.slice(0, 3)) continue;
+    for (const [k, a] of this.byStart.get(key.slice(0, 3)) ?? []) {
       const isPrefix = this.prefixes.some(([p]) => p === k);
       const probe = isPrefix && key.length > k.length ? key.slice(0, k.length) : key;
       if (Math.abs(probe.length - k.length) > budget) continue;
@@ -168,7 +177,7 @@ export class AgencyRegistry {
     let agency = this.lookup(key);
     if (!agency && key.length >= 8) {
       agency = this.nearest(key);
-      if (agency && !this.fuzzy.some((f) => f.written === written)) this.fuzzy.push({ written, agency: agency.name });
+      if (agency) this.typos.set(written, agency);
     }
     if (!agency) {
       agency = { id: `u-${key}`, name: squash(written), short: null, forms: [], group: isGroup(written) };

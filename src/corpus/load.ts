@@ -177,13 +177,6 @@ export function buildCorpus(files: SourceFile[], skipped: { file: string; reason
     if (!plan) skipped.push({ file: f.name, reason: 'không nhận ra kế hoạch (thiếu tiêu đề, địa phương hoặc năm)' });
     else plans.push(plan);
   }
-  for (const typo of registry.fuzzy) {
-    for (const p of plans) {
-      if (p.tasks.some((t) => t.lead.includes(typo.written) || t.support.includes(typo.written)) || p.targets.some((t) => t.monitor.includes(typo.written))) {
-        p.anomalies.push({ kind: 'typo', message: `Tên đơn vị viết "${typo.written}", hiểu là ${typo.agency}` });
-      }
-    }
-  }
   for (const p of plans) p.anomalies.push(...doubledWords(p));
   assignShortNames(plans);
   return { plans, agencies: registry.seen(), skipped, hash: hash.digest('hex') };

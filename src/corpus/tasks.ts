@@ -109,6 +109,8 @@ export function toTasks(
       place: { file, line: r.line, path: [appendixName, ...r.section] },
     };
   });
+  const misspelt = new Set(tasks.flatMap((t) => [...t.lead, ...t.support]).filter((u) => registry.typoOf(u)));
+  for (const u of misspelt) anomalies.push({ kind: 'typo', message: `Tên đơn vị viết "${u}", hiểu là ${registry.typoOf(u)!.name}` });
   // The first of a duplicated pair is flagged too, so both show in answers.
   for (const t of tasks) {
     if (t.flags.includes('duplicate-number')) {

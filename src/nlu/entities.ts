@@ -117,16 +117,17 @@ function singular(text: string): string {
   return text.replace(/\b([a-z]{3,}[^s])s\b/g, '$1');
 }
 
+/** Lexicon phrases folded once: [concept, folded phrase, its singular form, length]. */
+const INDICATOR_PHRASES = INDICATORS.flatMap((c) => c.user.map((u) => ({ c, f: foldWords(u), s: singular(foldWords(u)), n: u.length })));
+
 function findIndicator(text: string): IndicatorConcept | null {
-  let best: [number, IndicatorConcept] | null = null;
+  let best: { c: IndicatorConcept; n: number } | null = null;
   const single = singular(text);
-  for (const c of INDICATORS) {
-    for (const u of c.user) {
-      const hit = findPhrase(text, foldWords(u)) >= 0 || findPhrase(single, singular(foldWords(u))) >= 0;
-      if (hit && (!best || u.length > best[0])) best = [u.length, c];
-    }
+  for (const p of INDICATOR_PHRASES) {
+    if (best && p.n <= best.n) continue;
+    if (findPhrase(text, p.f) >= 0 || findPhrase(single, p.s) >= 0) best = p;
   }
-  return best ? best[1] : null;
+  return best ? best.c : null;
 }
 
 export function extractEntities(raw: string, catalog: Catalog): Entities {

@@ -23,13 +23,15 @@ const TOPIC_AFTER = /(?:noi gi ve|noi ve|de cap (?:gi )?(?:den|toi)|nhac (?:den|
 const TOPIC_NOISE =
   /\b(ke hoach|kh|plan|the|nay|do|khong|a|nhu the nao|the nao|ra sao|gi|kinh te so va xa hoi so|muc tieu|chi tieu|bao nhieu|phan tram|dat|la|nam|cua|co|cho|o|tai|target|goal|what|is|the|for|in|of)\b/g;
 
+const EN_TOPIC_PATTERNS: [RegExp, string][] = EN_TOPICS.map(([en, vi]) => [new RegExp(String.raw`\b${en}s?\b`, 'g'), vi]);
+
 function topicOf(folded: string, placesFolded: string[]): string | null {
   const m = TOPIC_AFTER.exec(folded);
   let t = m ? m[1]! : folded;
   for (const p of placesFolded) t = t.replace(new RegExp(String.raw`\b${p}\b(?!\s*s\b)`, 'g'), ' ');
   t = t.replace(/\b20\d\d\b/g, ' ').replace(TOPIC_NOISE, ' ').replace(/\s+/g, ' ').trim();
   // English topics are looked up in the plans' Vietnamese.
-  for (const [en, vi] of EN_TOPICS) t = t.replace(new RegExp(String.raw`\b${en}s?\b`, 'g'), vi);
+  for (const [re, vi] of EN_TOPIC_PATTERNS) t = t.replace(re, vi);
 
   return t.length >= 2 ? t : null;
 }

@@ -40,21 +40,18 @@ function processTerm(t: string): string | null {
   return t.length < 2 && !/\d/.test(t) ? null : STOPWORDS.has(t) ? null : t;
 }
 
+/** What MiniSearch holds: the id and the folded text only (the rest is looked up by id). */
 interface Indexed {
   id: string;
-  type: DocType;
-  planId: string;
   folded: string;
-  path: string;
 }
 
 export const SEARCH_OPTIONS = {
-  fields: ['folded', 'path'],
-  storeFields: ['type', 'planId'],
+  fields: ['folded'],
   // Documents are folded when built; only queries need folding.
   tokenize: splitTerms,
   processTerm,
-  searchOptions: { tokenize: tokenizeQuery, boost: { folded: 2 }, fuzzy: 0.2, prefix: true, combineWith: 'OR' as const },
+  searchOptions: { tokenize: tokenizeQuery, prefix: true, combineWith: 'AND' as const },
 };
 
 export function documentsOf(corpus: Corpus): SearchDoc[] {
@@ -71,16 +68,22 @@ export function documentsOf(corpus: Corpus): SearchDoc[] {
 
 export class SearchIndex {
   private readonly byId: Map<string, SearchDoc>;
+  private readonly byPlan = new Map<string, SearchDoc[]>();
 
   private constructor(
     private readonly mini: MiniSearch<Indexed>,
     docs: SearchDoc[],
   ) {
     this.byId = new Map(docs.map((d) => [d.id, d]));
+    for (const d of docs) {
+      const list = this.byPlan.get(d.plan.id);
+      if (list) list.push(d);
+      else this.byPlan.set(d.plan.id, [d]);
+    }
   }
 
   private static indexed(docs: SearchDoc[]): Indexed[] {
-    return docs.map((d) => ({ id: d.id, type: d.type, planId: d.plan.id, folded: d.folded, path: foldWords(d.place.path.join(' ')) }));
+    return docs.map((d) => ({ id: d.id, folded: d.folded }));
   }
 
   static build(corpus: Corpus): SearchIndex {
@@ -103,16 +106,26 @@ export class SearchIndex {
     return this.byId.get(id);
   }
 
-  /** `exact`: no fuzzy matching (fuzzy is the costly part; callers try exact first). */
-  search(query: string, filter: { planIds?: string[]; types?: DocType[]; exact?: boolean } = {}, limit = 10): Hit[] {
+  /** A plan's records, for scans that need not touch the whole corpus. */
+  docsOf(planId: string): SearchDoc[] {
+    return this.byPlan.get(planId) ?? [];
+  }
+
+  /**
+   * Records holding every query word (as a word or a word's start), best first. Fuzzy
+   * matching is left out on purpose: at province scale it dominated the answer time,
+   * and Vietnamese syllables within one edit of each other are different words.
+   */
+  search(query: string, filter: { planIds?: string[]; types?: DocType[] } = {}, limit = 10): Hit[] {
     const plans = filter.planIds ? new Set(filter.planIds) : null;
     const types = filter.types ? new Set(filter.types) : null;
-    return this.mini
-      .search(query, {
-        filter: (r) => (!plans || plans.has(r.planId as string)) && (!types || types.has(r.type as DocType)),
-        ...(filter.exact ? { fuzzy: false, prefix: false } : {}),
-      })
-      .slice(0, limit)
-      .map((r) => ({ id: String(r.id), type: r.type as DocType, planId: r.planId as string, score: r.score, terms: r.terms }));
+    const hits: Hit[] = [];
+    for (const r of this.mini.search(query)) {
+      const doc = this.byId.get(String(r.id))!;
+      if ((plans && !plans.has(doc.plan.id)) || (types && !types.has(doc.type))) continue;
+      hits.push({ id: doc.id, type: doc.type, planId: doc.plan.id, score: r.score, terms: r.terms });
+      if (hits.length === limit) break;
+    }
+    return hits;
   }
 }
