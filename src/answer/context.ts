@@ -35,7 +35,7 @@ export function emptyContext(now: number): ChatContext {
   return { planIds: [], intent: null, task: null, indicator: null, year: null, agencies: [], lang: 'vi', pending: null, updatedAt: now };
 }
 
-/** In-process store: expires idle chats and keeps at most `max` chats (oldest dropped first). */
+/** In-process store: expires idle chats and keeps at most `max` chats (the longest-known dropped first). */
 export class MemoryContextStore implements ContextStore {
   private readonly chats = new Map<string, ChatContext>();
 
@@ -56,10 +56,10 @@ export class MemoryContextStore implements ContextStore {
   }
 
   set(chatId: string, ctx: ChatContext): void {
-    // Re-insert so Map order is least-recently-used first.
-    this.chats.delete(chatId);
+    // Updated in place: deleting and re-inserting to keep recency order makes V8 rehash large maps.
+    const isNew = !this.chats.has(chatId);
     this.chats.set(chatId, ctx);
-    if (this.chats.size > this.max) this.chats.delete(this.chats.keys().next().value as string);
+    if (isNew && this.chats.size > this.max) this.chats.delete(this.chats.keys().next().value as string);
   }
 
   delete(chatId: string): void {

@@ -24,6 +24,8 @@ export interface EngineOptions {
   store?: ContextStore;
   index?: SearchIndex;
   now?: () => number;
+  /** Keep replies per (question, context) and reuse them (default true); off to time the real work. */
+  rememberReplies?: boolean;
 }
 
 const TARGET_INTENTS: Intent[] = ['target.value', 'target.monitor', 'target.compare'];
@@ -41,6 +43,7 @@ export class Engine implements Answerer {
   private readonly store: ContextStore;
   private readonly now: () => number;
   private readonly replies = new Map<string, { reply: Reply; next: ChatContext }>();
+  private readonly rememberReplies: boolean;
 
   constructor(
     readonly corpus: Corpus,
@@ -48,9 +51,11 @@ export class Engine implements Answerer {
   ) {
     // Agencies the plans write, then lexicon ones users may name though no plan writes them.
     const agencies = new Map<string, Agency>([...lexiconAgencies(), ...corpus.agencies].map((a) => [a.id, a]));
-    this.env = { corpus, catalog: buildCatalog(corpus), index: options.index ?? SearchIndex.build(corpus), agencies };
+    const index = options.index ?? SearchIndex.build(corpus);
+    this.env = { corpus, catalog: buildCatalog(corpus, index.vocabulary()), index, agencies };
     this.now = options.now ?? Date.now;
     this.store = options.store ?? new MemoryContextStore(this.now);
+    this.rememberReplies = options.rememberReplies ?? true;
   }
 
   plans(): PlanSummary[] {
@@ -68,7 +73,7 @@ export class Engine implements Answerer {
     const clean = text.normalize('NFC').replace(/\s+/g, ' ').trim();
     const ctx = this.store.get(chatId) ?? emptyContext(this.now());
     // The reply depends only on the text and the context, so repeated questions are remembered.
-    const key = ctx.pending ? null : `${clean}\u0001${contextKey(ctx)}`;
+    const key = ctx.pending || !this.rememberReplies ? null : `${clean}\u0001${contextKey(ctx)}`;
     const known = key === null ? undefined : this.replies.get(key);
     if (known) {
       this.store.set(chatId, { ...known.next, updatedAt: this.now() });

@@ -42,6 +42,8 @@ export interface Catalog {
   placeForms: PlaceForm[];
   /** Place forms by their first two letters, for the typo-tolerant pass. */
   placesByPrefix: Map<string, PlaceForm[]>;
+  /** Folded words the plans and the question cues use that are no part of a place name. */
+  commonWords: Set<string>;
 }
 
 /** One spelling of a place: folded, and with its diacritics when it has them. */
@@ -71,7 +73,11 @@ function addKey(keys: Map<string, string>, key: string, id: string): void {
   if (key.length >= 3 && !keys.has(key)) keys.set(key, id);
 }
 
-export function buildCatalog(corpus: Corpus): Catalog {
+/**
+ * `vocabulary`: folded words of the plans' text (the search index has them); with the
+ * place words taken out, a question word found there is no misspelt place.
+ */
+export function buildCatalog(corpus: Corpus, vocabulary: Iterable<string> = []): Catalog {
   const places: PlaceEntry[] = [];
   // Folded name → plans that use it, computed once (hundreds of plans at province scale).
   const plansByName = new Map<string, string[]>();
@@ -123,5 +129,8 @@ export function buildCatalog(corpus: Corpus): Catalog {
     .sort((a, b) => b.f.length - a.f.length);
   const placesByPrefix = new Map<string, PlaceForm[]>();
   for (const pf of placeForms) placesByPrefix.set(pf.f.slice(0, 2), [...(placesByPrefix.get(pf.f.slice(0, 2)) ?? []), pf]);
-  return { places, plans, agencies, agencyKeys, maxAgencyTokens, placeForms, placesByPrefix };
+  const placeWords = new Set(placeForms.flatMap((pf) => pf.f.split(' ')));
+  const commonWords = new Set<string>();
+  for (const w of vocabulary) if (!placeWords.has(w)) commonWords.add(w);
+  return { places, plans, agencies, agencyKeys, maxAgencyTokens, placeForms, placesByPrefix, commonWords };
 }

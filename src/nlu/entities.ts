@@ -1,6 +1,5 @@
 /** Entity extraction: plans and places, years, task numbers, agencies, indicators, topic. */
 import { accentWords, fold, foldWords, hasDiacritics } from '../text/fold.js';
-import { agencyKey } from '../corpus/agencies.js';
 import { editDistance } from '../text/distance.js';
 import type { Catalog } from './catalog.js';
 import { INDICATORS, type IndicatorConcept } from './lexicon.js';
@@ -64,6 +63,8 @@ function findPlaces(accented: string, text: string, catalog: Catalog): { places:
       for (let i = 0; i + n <= words.length; i++) {
         const probe = words.slice(i, i + n).join(' ');
         if (probe.length < 5 || /\d/.test(probe)) continue;
+        // Only a word the plans never use otherwise can be a misspelt place.
+        if (words.slice(i, i + n).every((w) => catalog.commonWords.has(w))) continue;
         for (const { p, f } of catalog.placesByPrefix.get(probe.slice(0, 2)) ?? []) {
           if (Math.abs(f.length - probe.length) > 2) continue;
           if (editDistance(probe, f) <= Math.floor(f.length / 6)) {
@@ -97,11 +98,12 @@ function findTask(text: string): { task: Entities['task']; rest: string } {
 }
 
 function findAgencies(text: string, catalog: Catalog): string[] {
-  const words = text.split(' ').filter(Boolean);
+  // Words are folded already: an agency key is just their letters and digits run together.
+  const words = text.split(' ').filter(Boolean).map((w) => w.replace(/[^a-z0-9]/g, ''));
   const found: { id: string; at: number; len: number }[] = [];
   for (let i = 0; i < words.length; i++) {
     for (let n = Math.min(catalog.maxAgencyTokens, words.length - i); n >= 1; n--) {
-      const id = catalog.agencyKeys.get(agencyKey(words.slice(i, i + n).join(' ')));
+      const id = catalog.agencyKeys.get(words.slice(i, i + n).join(''));
       if (id) {
         found.push({ id, at: i, len: n });
         i += n - 1;

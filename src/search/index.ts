@@ -106,6 +106,13 @@ export class SearchIndex {
     return this.byId.get(id);
   }
 
+  /** Every folded word of the indexed text. */
+  vocabulary(): Set<string> {
+    const words = new Set<string>();
+    for (const d of this.byId.values()) for (const w of d.folded.split(' ')) if (w) words.add(w);
+    return words;
+  }
+
   /** A plan's records, for scans that need not touch the whole corpus. */
   docsOf(planId: string): SearchDoc[] {
     return this.byPlan.get(planId) ?? [];
