@@ -83,7 +83,8 @@ const MEASURE: MeasureOptions = { warmupMs: 1500, maxMs: 6000, maxRounds: 400, m
 async function childMain(mode: string): Promise<void> {
   const code = appFingerprint();
   const { corpusDir } = await import('../src/channels/cli/main.js');
-  const { loadCorpusCached, readSources } = await import('../src/corpus/cache.js');
+  const { loadCorpusCached } = await import('../src/search/cache.js');
+  const { readSources } = await import('../src/corpus/load.js');
   const { buildCorpus } = await import('../src/corpus/load.js');
   const { SearchIndex } = await import('../src/search/index.js');
   const { createAnswerer } = await import('../src/answer/engine.js');
@@ -114,8 +115,8 @@ async function childMain(mode: string): Promise<void> {
   let cache = 'off';
   if (mode === 'cold') {
     const t0 = performance.now();
-    const files = readSources(dir);
-    if (!files) throw new Error(`cannot read ${dir}`);
+    const { files, skipped } = readSources(dir);
+    if (skipped.length) throw new Error(`cannot read ${skipped.map((x) => x.file).join(', ')}`);
     const t1 = performance.now();
     const corpus = buildCorpus(files);
     const t2 = performance.now();

@@ -166,9 +166,7 @@ function assignShortNames(plans: Plan[]): void {
 export function buildCorpus(files: SourceFile[], skipped: { file: string; reason: string }[] = []): Corpus {
   const registry = new AgencyRegistry();
   const plans: Plan[] = [];
-  const hash = createHash('sha256');
   for (const f of files) {
-    hash.update(f.name).update('\0').update(f.text).update(JSON.stringify(f.meta ?? null));
     if (f.text.trim() === '') {
       skipped.push({ file: f.name, reason: 'tệp rỗng' });
       continue;
@@ -179,11 +177,11 @@ export function buildCorpus(files: SourceFile[], skipped: { file: string; reason
   }
   for (const p of plans) p.anomalies.push(...doubledWords(p));
   assignShortNames(plans);
-  return { plans, agencies: registry.seen(), skipped, hash: hash.digest('hex') };
+  return { plans, agencies: registry.seen(), skipped, hash: contentHash(files) };
 }
 
-/** Read every *.txt / *.md in `dir` (with optional `<file>.meta.json`). */
-export function loadCorpus(dir: string): Corpus {
+/** What `loadCorpus` reads: the plan files of `dir` (with their meta files), and the ones it could not read. */
+export function readSources(dir: string): { files: SourceFile[]; skipped: { file: string; reason: string }[] } {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`Corpus folder not found: ${dir}`);
   const skipped: { file: string; reason: string }[] = [];
   const files: SourceFile[] = [];
@@ -199,5 +197,18 @@ export function loadCorpus(dir: string): Corpus {
       skipped.push({ file: name, reason: `không đọc được: ${(err as Error).message}` });
     }
   }
+  return { files, skipped };
+}
+
+/** The corpus content hash: names, texts and meta files, for caches. */
+export function contentHash(files: SourceFile[]): string {
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(f.name).update('\0').update(f.text).update(JSON.stringify(f.meta ?? null));
+  return hash.digest('hex');
+}
+
+/** Read every *.txt / *.md in `dir` (with optional `<file>.meta.json`). */
+export function loadCorpus(dir: string): Corpus {
+  const { files, skipped } = readSources(dir);
   return buildCorpus(files, skipped);
 }

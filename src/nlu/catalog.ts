@@ -44,6 +44,11 @@ export interface Catalog {
   placesByPrefix: Map<string, PlaceForm[]>;
   /** Folded words the plans and the question cues use that are no part of a place name. */
   commonWords: Set<string>;
+  /** Place spellings by folded text, and the most words one has. */
+  placesByForm: Map<string, PlaceForm[]>;
+  maxPlaceWords: number;
+  /** Digits of every plan number ("4181"). */
+  planNumbers: Set<string>;
 }
 
 /** One spelling of a place: folded, and with its diacritics when it has them. */
@@ -132,5 +137,9 @@ export function buildCatalog(corpus: Corpus, vocabulary: Iterable<string> = []):
   const placeWords = new Set(placeForms.flatMap((pf) => pf.f.split(' ')));
   const commonWords = new Set<string>();
   for (const w of vocabulary) if (!placeWords.has(w)) commonWords.add(w);
-  return { places, plans, agencies, agencyKeys, maxAgencyTokens, placeForms, placesByPrefix, commonWords };
+  const placesByForm = new Map<string, PlaceForm[]>();
+  for (const pf of placeForms) placesByForm.set(pf.f, [...(placesByForm.get(pf.f) ?? []), pf]);
+  const maxPlaceWords = Math.max(1, ...placeForms.map((pf) => pf.f.split(' ').length));
+  const planNumbers = new Set(plans.map((p) => p.number).filter((n): n is string => n !== null));
+  return { places, plans, agencies, agencyKeys, maxAgencyTokens, placeForms, placesByPrefix, commonWords, placesByForm, maxPlaceWords, planNumbers };
 }

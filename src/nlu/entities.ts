@@ -35,10 +35,6 @@ function findPhrase(text: string, phrase: string): number {
   }
 }
 
-function blank(text: string, at: number, len: number): string {
-  return text.slice(0, at) + ' '.repeat(len) + text.slice(at + len);
-}
-
 /**
  * Places named in the question. Typed with diacritics, accented spellings must match with
  * their diacritics ("cáp quang năm" is not "Quảng Nam"); typed without, folded spellings match.
@@ -47,14 +43,22 @@ function findPlaces(accented: string, text: string, catalog: Catalog): { places:
   const hits: { name: string; planIds: string[]; at: number; form: string }[] = [];
   const strict = hasDiacritics(accented);
   let rest = text;
-  let restAccented = accented;
-  for (const { p, f, accented: spelled } of catalog.placeForms) {
-    const at = strict && spelled ? findPhrase(restAccented, spelled) : findPhrase(rest, f);
-    if (at < 0) continue;
-    rest = blank(rest, at, f.length);
-    restAccented = blank(restAccented, at, f.length);
-    if (!hits.some((h) => h.name === p.name)) hits.push({ name: p.name, planIds: p.planIds, at, form: f });
+  // Look the question's word runs up, longest first: the cost follows the question, not the number of places.
+  const words = text.split(' ');
+  const spelledWords = accented.split(' ');
+  const used = new Array<boolean>(words.length).fill(false);
+  for (let n = Math.min(catalog.maxPlaceWords, words.length); n >= 1; n--) {
+    for (let i = 0; i + n <= words.length; i++) {
+      if (used.slice(i, i + n).some(Boolean)) continue;
+      const folded = words.slice(i, i + n).join(' ');
+      const spelled = spelledWords.slice(i, i + n).join(' ');
+      const form = (catalog.placesByForm.get(folded) ?? []).find((pf) => !strict || !pf.accented || pf.accented === spelled);
+      if (!form) continue;
+      used.fill(true, i, i + n);
+      if (!hits.some((h) => h.name === form.p.name)) hits.push({ name: form.p.name, planIds: form.p.planIds, at: i, form: folded });
+    }
   }
+  if (hits.length) rest = words.map((w, i) => (used[i] ? ' '.repeat(w.length) : w)).join(' ');
   if (!hits.length) {
     // Typos such as "Dak Lac" → "Đắk Lắk": one edit per six letters, tried only
     // against forms that start with the same two letters (keeps this off the hot path).
@@ -137,10 +141,8 @@ export function extractEntities(raw: string, catalog: Catalog): Entities {
   let text = fold(accented);
   const { places, rest: afterPlaces } = findPlaces(accented, text, catalog);
   text = afterPlaces;
-  const planNumbers: string[] = [];
-  for (const p of catalog.plans) {
-    if (p.number && new RegExp(String.raw`(?:^|\s)${p.number}(?:\s*/?\s*kh\b|\s|$)`).test(text)) planNumbers.push(p.number);
-  }
+  // Numbers in the question that are plan numbers ("4181", "284/KH-UBND"), looked up, not scanned for.
+  const planNumbers = [...new Set([...text.matchAll(/(?:^|\s)(\d{2,6})(?=\s*\/?\s*kh\b|\s|$)/g)].map((m) => m[1]!))].filter((n) => catalog.planNumbers.has(n));
   for (const n of planNumbers) text = text.replace(new RegExp(String.raw`(?:so\s+)?${n}(\s*/?\s*kh(?:\s*-?\s*ubnd)?)?`), ' ');
   let period: [number, number] | null = null;
   // Folding turned "2026-2030" into "2026 2030".

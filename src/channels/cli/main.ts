@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createAnswerer } from '../../answer/engine.js';
 import type { Reply } from '../../answer/types.js';
 import { loadCorpus } from '../../corpus/load.js';
-import { loadCorpusCached, resolveCacheDir } from '../../corpus/cache.js';
+import { loadCorpusCached, resolveCacheDir } from '../../search/cache.js';
 import { parseEvalFile, scoreOne, type EvalResult } from '../../eval/score.js';
 import { corpusJson, corpusReport } from './report.js';
 

@@ -7,12 +7,12 @@
  * be read or written is ignored, never fatal.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SearchIndex } from '../search/index.js';
-import { buildCorpus, loadCorpus, type PlanMetaFile, type SourceFile } from './load.js';
-import type { Corpus } from './types.js';
+import { buildCorpus, contentHash, readSources } from '../corpus/load.js';
+import type { Corpus } from '../corpus/types.js';
+import { SearchIndex } from './index.js';
 
 /** Bump when the cache file layout changes. */
 const CACHE_FORMAT = 1;
@@ -54,7 +54,7 @@ export function codeFingerprint(): string {
   if (fingerprint) return fingerprint;
   const here = dirname(fileURLToPath(import.meta.url));
   const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\0`);
-  for (const sub of ['.', '../search', '../text']) {
+  for (const sub of ['../corpus', '.', '../text']) {
     const files: string[] = [];
     try {
       sourceFilesUnder(resolve(here, sub), files);
@@ -72,31 +72,6 @@ export function codeFingerprint(): string {
   }
   fingerprint = hash.digest('hex');
   return fingerprint;
-}
-
-/** Read the corpus folder as loadCorpus does; null when a file cannot be read (then loadCorpus reports it). */
-export function readSources(dir: string): SourceFile[] | null {
-  const files: SourceFile[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (!/\.(txt|md)$/i.test(name)) continue;
-    const path = join(dir, name);
-    try {
-      const text = readFileSync(path, 'utf8');
-      const metaPath = `${path}.meta.json`;
-      const meta = existsSync(metaPath) ? (JSON.parse(readFileSync(metaPath, 'utf8')) as PlanMetaFile) : undefined;
-      files.push({ name, text, meta });
-    } catch {
-      return null;
-    }
-  }
-  return files;
-}
-
-/** The corpus content hash exactly as buildCorpus computes it. */
-export function contentHash(files: SourceFile[]): string {
-  const hash = createHash('sha256');
-  for (const f of files) hash.update(f.name).update('\0').update(f.text).update(JSON.stringify(f.meta ?? null));
-  return hash.digest('hex');
 }
 
 function entryFolder(cacheDir: string, corpusDir: string): string {
@@ -140,12 +115,12 @@ function writeEntry(folder: string, base: string, data: CacheFile, index: Search
  * The cache folder must not be inside the corpus folder.
  */
 export function loadCorpusCached(dir: string, cacheDir: string | null): CachedLoad {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`Corpus folder not found: ${dir}`);
-  // A cache inside the corpus folder would be read as corpus files: refuse it.
+  const { files, skipped } = readSources(dir);
+  // A cache inside the corpus folder would be read as corpus files: refuse it. With an
+  // unreadable file the corpus is not what the hash says: parse it, cache nothing.
   if (cacheDir && `${resolve(cacheDir)}/`.startsWith(`${resolve(dir)}/`)) cacheDir = null;
-  const files = cacheDir ? readSources(dir) : null;
-  if (!cacheDir || !files) {
-    const corpus = loadCorpus(dir);
+  if (!cacheDir || skipped.length) {
+    const corpus = buildCorpus(files, skipped);
     return { corpus, index: SearchIndex.build(corpus), cache: 'off', file: null };
   }
   const key = createHash('sha256').update(codeFingerprint()).update(contentHash(files)).digest('hex');
