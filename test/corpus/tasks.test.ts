@@ -58,3 +58,42 @@ describe('splitting cells into units', () => {
     expect(splitUnits(cell)).toEqual(units);
   });
 });
+
+describe('TT Huế chuyển đổi số 2024 appendix (PDF columns)', () => {
+  const tasks = () => plan('thua-thien-hue-chuyen-doi-so-2024').tasks;
+
+  it('has 62 tasks numbered 1 to 62 with leads, times and the one note', () => {
+    expect(tasks().map((t) => t.number)).toEqual(Array.from({ length: 62 }, (_, i) => String(i + 1)));
+    const t = (n: string) => tasks().find((x) => x.number === n)!;
+    expect([t('37').lead, t('37').time]).toEqual([['Văn phòng UBND tỉnh'], '2024']);
+    expect([t('57').lead, t('57').time]).toEqual([['Sở Y tế'], '2021-2025']);
+    expect(t('1').lead).toEqual(['Sở Thông tin và Truyền thông (TTTT)']);
+    expect(t('1').leadIds).toEqual(['so-tttt']);
+    expect(t('22').note).toBe('Nhiệm vụ năm 2023 chuyển sang');
+    expect(t('61').time).toBeNull();
+    expect(t('52').leadIds).toEqual(['nhnn']);
+    expect(t('14').title).toMatch(/^Triển khai hạ tầng hệ thống giám sát camera tại Bảo tàng Cổ vật Cung đình Huế, Thế Miếu/);
+    expect(t('40').section).toEqual(['VIII Chính quyền số']);
+  });
+});
+
+describe('Bình Thuận Phụ lục 02 (stacked cells, two parts)', () => {
+  const tasks = () => plan('binh-thuan-kinh-te-so-2025-2030').tasks;
+
+  it('keeps both parts, where numbering restarts', () => {
+    const part = (p: string) => tasks().filter((t) => t.part?.startsWith(p)).map((t) => t.number);
+    expect(part('I ')).toEqual(['1.1', '1.2', '2', '3.1', '3.2', '4.1', '4.2', '5', '6.1', '6.2', '6.3', '7.1', '7.2', '8.1', '8.2', '8.3', '9.1', '9.2']);
+    expect(part('II ')).toEqual(['1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '3']);
+    expect(new Set(tasks().map((t) => t.id)).size).toBe(25);
+  });
+
+  it('splits lead and partner cells and reads typos through to the right agency', () => {
+    const t = (n: string, part: string) => tasks().find((x) => x.number === n && x.part?.startsWith(part))!;
+    expect([t('7.1', 'I ').lead, t('7.1', 'I ').time]).toEqual([['Sở Thông tin và Truyền thông'], '2023']);
+    expect(t('8.3', 'I ').lead).toEqual(['Sở Công Thương']);
+    expect(t('9.2', 'I ').leadIds).toEqual(['so-yt', 'so-gddt', 'nhnn']);
+    expect(t('1.1', 'II ').lead).toEqual(['Sở Thông tin và Truyền thông', 'các sở, ban, ngành, địa phương']);
+    expect(t('2.2', 'II ').support).toEqual(['Các viện nghiên cứu, trường đại học, doanh nghiệp công nghệ số']);
+    expect(plan('binh-thuan-kinh-te-so-2025-2030').anomalies.some((a) => a.kind === 'typo' && a.message.includes('Ngân hành'))).toBe(true);
+  });
+});
