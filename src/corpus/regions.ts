@@ -11,10 +11,10 @@ export interface Regions {
   appendices: number[];
 }
 
-function isAppendixHeading(line: string): boolean {
+/** A line that is only "Phụ lục", with an optional number ("**PHỤ LỤC**", "PHỤ LỤC 02:", "Phụ lục I"). */
+export function isAppendixHeading(line: string): boolean {
   if (line.length > 40) return false;
-  const t = fold(stripMarkup(line));
-  return /^phu luc(\s+\d+)?\s*:?$/.test(t);
+  return /^phu luc(?:\s+(?:\d{1,2}|[ivx]{1,4}))?\s*[:.]?$/.test(fold(stripMarkup(line)));
 }
 
 export function findRegions(lines: string[]): Regions {

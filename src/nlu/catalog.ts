@@ -1,5 +1,5 @@
 /** What the NLU can recognise, derived once from the corpus: plan names, places, agencies. */
-import type { Agency, Corpus, PlanKind } from '../corpus/types.js';
+import type { Agency, Corpus } from '../corpus/types.js';
 import { agencyKey, lexiconAgencies } from '../corpus/agencies.js';
 import { PROVINCES } from '../corpus/provinces.js';
 import { accentWords, foldWords, hasDiacritics } from '../text/fold.js';
@@ -13,16 +13,6 @@ export interface PlaceEntry {
   written: string[];
 }
 
-export interface PlanEntry {
-  id: string;
-  kind: PlanKind;
-  yearFrom: number;
-  yearTo: number;
-  /** Digits of the plan number ("284"), when the text gives one. */
-  number: string | null;
-  shortName: string;
-}
-
 export interface AgencyEntry {
   id: string;
   name: string;
@@ -32,14 +22,11 @@ export interface AgencyEntry {
 
 export interface Catalog {
   places: PlaceEntry[];
-  plans: PlanEntry[];
   agencies: AgencyEntry[];
   /** agencyKey of a written or typed form → agency id. */
   agencyKeys: Map<string, string>;
   /** Longest agency key in tokens, to bound the n-gram scan. */
   maxAgencyTokens: number;
-  /** Every place form, longest first (so "thua thien hue" wins over "hue"). */
-  placeForms: PlaceForm[];
   /** Place forms by their first two letters, for the typo-tolerant pass. */
   placesByPrefix: Map<string, PlaceForm[]>;
   /** Folded words the plans and the question cues use that are no part of a place name. */
@@ -102,14 +89,6 @@ export function buildCatalog(corpus: Corpus, vocabulary: Iterable<string> = []):
     places.push({ name, forms: [f], planIds, written: [name] });
     known.add(f);
   }
-  const plans: PlanEntry[] = corpus.plans.map((p) => ({
-    id: p.id,
-    kind: p.kind,
-    yearFrom: p.yearFrom,
-    yearTo: p.yearTo,
-    number: p.number ? (/^\d+/.exec(p.number)?.[0] ?? null) : null,
-    shortName: p.shortName,
-  }));
   const agencyKeys = new Map<string, string>();
   const agencies: AgencyEntry[] = [];
   const seen = new Set<string>();
@@ -140,6 +119,6 @@ export function buildCatalog(corpus: Corpus, vocabulary: Iterable<string> = []):
   const placesByForm = new Map<string, PlaceForm[]>();
   for (const pf of placeForms) placesByForm.set(pf.f, [...(placesByForm.get(pf.f) ?? []), pf]);
   const maxPlaceWords = Math.max(1, ...placeForms.map((pf) => pf.f.split(' ').length));
-  const planNumbers = new Set(plans.map((p) => p.number).filter((n): n is string => n !== null));
-  return { places, plans, agencies, agencyKeys, maxAgencyTokens, placeForms, placesByPrefix, commonWords, placesByForm, maxPlaceWords, planNumbers };
+  const planNumbers = new Set(corpus.plans.map((p) => (p.number ? /^\d+/.exec(p.number)?.[0] : undefined)).filter((n): n is string => n !== undefined));
+  return { places, agencies, agencyKeys, maxAgencyTokens, placesByPrefix, commonWords, placesByForm, maxPlaceWords, planNumbers };
 }

@@ -4,8 +4,8 @@
  * TTTT"), cells that wrap follow on their own lines, with blank lines between every
  * wrapped line (so blank lines mean nothing here).
  */
-import { fold } from '../../text/fold.js';
 import type { RawTaskRow } from '../types.js';
+import { isAppendixHeading } from '../regions.js';
 import { columnsOf, headerEnd, headerText, readCellRows, type Column } from './cellBreaks.js';
 
 export interface Region {
@@ -13,11 +13,6 @@ export interface Region {
   start: number;
   /** Exclusive end: the next "Phụ lục" heading or the end of the file. */
   end: number;
-}
-
-/** A heading line that is only "Phụ lục" with an optional number ("PHỤ LỤC 02:", "Phụ lục I"). */
-export function isAppendixHeading(line: string): boolean {
-  return /^phu luc(?:\s+(?:\d{1,2}|[ivx]{1,4}))?\s*[:.]?$/.test(fold(line.normalize('NFC').trim()));
 }
 
 function nextHeading(lines: string[], from: number): number {

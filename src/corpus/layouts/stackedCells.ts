@@ -6,7 +6,8 @@
  */
 import type { RawTaskRow } from '../types.js';
 import { columnsOf, headerEnd, headerText, readCellRows, type Column } from './cellBreaks.js';
-import { isAppendixHeading, type Region } from './pdfColumns.js';
+import type { Region } from './pdfColumns.js';
+import { isAppendixHeading } from '../regions.js';
 import { fold } from '../../text/fold.js';
 
 /** Task tables: TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian. */
