@@ -7,7 +7,7 @@ import { lexiconAgencies } from '../corpus/agencies.js';
 import { buildCatalog } from '../nlu/catalog.js';
 import { understand, type Understanding } from '../nlu/index.js';
 import { TASK_INTENTS, type Intent } from '../nlu/intent.js';
-import { INDICATORS } from '../nlu/lexicon.js';
+import { CUES, INDICATORS } from '../nlu/lexicon.js';
 import { SearchIndex } from '../search/index.js';
 import { emptyContext, MemoryContextStore, type ChatContext, type ContextStore } from './context.js';
 import { answerPlanFact, answerPlanList } from './facts.js';
@@ -201,12 +201,19 @@ export class Engine implements Answerer {
         return answerMonitor(q, this.env);
       case 'target.compare':
         return answerCompare({ ...q, plans: q.planNamed && q.plans.length > 1 ? q.plans : this.corpus.plans }, this.env);
+      case 'plan.info': {
+        // A plan named with other words ("kinh phí … lấy từ đâu?") asks what the plan says about them.
+        if (hasContent(u) && !CUES.counts.test(u.folded)) {
+          const passages = answerTopic(q, this.env);
+          if (passages.found) return passages;
+        }
+        return answerPlanFact(q);
+      }
       case 'plan.signer':
       case 'plan.date':
       case 'plan.number':
       case 'plan.replaces':
       case 'plan.deadline':
-      case 'plan.info':
         return answerPlanFact(q);
       case 'plan.list':
         return answerPlanList(this.corpus, q);

@@ -80,6 +80,7 @@ export function answerTarget(q: Query, env: Env): Answer {
 export function answerMonitor(q: Query, env: Env): Answer {
   const en = q.lang === 'en';
   const namer = new AgencyNamer(env.agencies, q.lang);
+  if (!q.indicator && q.agencies.length) return monitoredBy(q, env);
   const withMonitors = q.plans.filter((p) => p.targets.some((t) => t.monitor.length));
   const plans = q.planNamed ? q.plans : withMonitors;
   const answers: PlanAnswer[] = plans.map((plan) => {
@@ -87,7 +88,7 @@ export function answerMonitor(q: Query, env: Env): Answer {
     const monitored = ts.filter((t) => t.monitor.length);
     if (!monitored.length) {
       const why = plan.targets.some((t) => t.monitor.length)
-        ? en ? `${plan.shortName} assigns no monitoring agency for ${indicatorName(q)}.` : `${plan.shortName} không phân công cơ quan theo dõi chỉ tiêu ${indicatorName(q)}.`
+        ? en ? `${plan.shortName} assigns no monitoring agency for ${indicatorName(q)}.` : `${plan.shortName} không phân công cơ quan theo dõi ${q.indicator ? `chỉ tiêu ${q.indicator.vi}` : 'chỉ tiêu này'}.`
         : en ? `${plan.shortName} has no appendix assigning who monitors its targets.` : `${plan.shortName} không có phụ lục phân công theo dõi các chỉ tiêu.`;
       return { plan, found: false, lines: [why], sources: [] };
     }
@@ -151,4 +152,24 @@ export function answerTargetsOfYear(q: Query): Answer {
   return combine(q, answers, () =>
     en ? `None of these plans sets targets for ${q.years.join(', ')}.` : `Không kế hoạch nào đặt mục tiêu cho năm ${q.years.join(', ')}.`,
   );
+}
+
+/** "Sở TTTT theo dõi những chỉ tiêu nào?": the targets an agency is charged with monitoring. */
+function monitoredBy(q: Query, env: Env): Answer {
+  const en = q.lang === 'en';
+  const agency = env.agencies.get(q.agencies[0]!);
+  const keys = new Set([agency?.name, ...(agency?.forms ?? [])].filter((x): x is string => Boolean(x)).map(fold));
+  const answers: PlanAnswer[] = q.plans.map((plan) => {
+    const ts = plan.targets.filter((t) => t.monitor.some((m) => keys.has(fold(m))));
+    if (!ts.length) {
+      return { plan, found: false, lines: [en ? `${plan.shortName} charges ${agency?.name ?? 'this agency'} with monitoring no target.` : `${plan.shortName} không giao ${agency?.name ?? 'cơ quan này'} theo dõi chỉ tiêu nào.`], sources: [] };
+    }
+    return {
+      plan,
+      found: true,
+      lines: [en ? `${agency?.name} monitors ${ts.length} target(s):` : `${agency?.name} chủ trì theo dõi, đôn đốc ${ts.length} chỉ tiêu:`, ...ts.map((t) => `- ${line(t, q)}`)],
+      sources: [source(plan, 'Phụ lục 01')],
+    };
+  });
+  return combine(q, answers, () => (en ? 'No plan assigns it targets to monitor.' : 'Không kế hoạch nào giao cơ quan này theo dõi chỉ tiêu.'));
 }

@@ -57,12 +57,16 @@ function findDocs(words: string[], plans: Plan[], env: Env): { doc: SearchDoc; q
   return out;
 }
 
-const contentWords = (folded: string) => folded.split(' ').filter((w) => w.length > 1 && !STOPWORDS.has(w));
+/** Topic words; one-letter ones stay, they are parts of names ("Hue-S" → "hue s"). */
+const contentWords = (folded: string) => folded.split(' ').filter((w) => w && !STOPWORDS.has(w));
 
 export function answerTopic(q: Query, env: Env): Answer {
   const en = q.lang === 'en';
   let words = contentWords(q.topic ?? foldWords(q.text));
-  if (!words.length) return { found: false, lines: [], sources: [] };
+  // A topic needs a real word: a bare number or letter ("2") is not one.
+  if (!words.some((w) => /[a-z]{2}/.test(w))) {
+    return { found: false, lines: [en ? 'What should I look for? For example: "What does the Hue plan say about Hue-S?"' : 'Bạn muốn tìm nội dung gì? Ví dụ: "Kế hoạch Huế nói gì về Hue-S?"'], sources: [] };
+  }
   let docs = findDocs(words, q.plans, env);
   // An English question about an indicator: search the plans' own words for it.
   if (!docs.length && q.indicator) {
