@@ -18,6 +18,8 @@ export interface ChatContext {
   indicator: string | null;
   year: number | null;
   agencies: string[];
+  /** What the last topic question was about (folded). */
+  topic: string | null;
   lang: Lang;
   pending: PendingQuestion | null;
   updatedAt: number;
@@ -32,7 +34,7 @@ export interface ContextStore {
 export const CONTEXT_TTL_MS = 30 * 60 * 1000;
 
 export function emptyContext(now: number): ChatContext {
-  return { planIds: [], intent: null, task: null, indicator: null, year: null, agencies: [], lang: 'vi', pending: null, updatedAt: now };
+  return { planIds: [], intent: null, task: null, indicator: null, year: null, agencies: [], topic: null, lang: 'vi', pending: null, updatedAt: now };
 }
 
 /** In-process store: expires idle chats and keeps at most `max` chats (the longest-known dropped first). */

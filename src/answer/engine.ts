@@ -35,7 +35,7 @@ const REPLY_CACHE_SIZE = 5000;
 
 /** Everything in a chat's context that a reply can depend on. */
 function contextKey(ctx: ChatContext): string {
-  return [ctx.planIds.join(','), ctx.intent, ctx.task?.number, ctx.task?.part, ctx.indicator, ctx.year, ctx.agencies.join(',')].join('|');
+  return [ctx.planIds.join(','), ctx.intent, ctx.task?.number, ctx.task?.part, ctx.indicator, ctx.year, ctx.agencies.join(','), ctx.topic].join('|');
 }
 
 export class Engine implements Answerer {
@@ -125,6 +125,8 @@ export class Engine implements Answerer {
     const indicator = e.indicator ?? (intent && TARGET_INTENTS.includes(intent) ? INDICATORS.find((c) => c.id === ctx.indicator) ?? null : null);
     const years = e.years.length ? e.years : inherit && ctx.year !== null && intent && TARGET_INTENTS.includes(intent) ? [ctx.year] : [];
     const agencies = e.agencies.length ? e.agencies : intent === 'agency.tasks' ? ctx.agencies : [];
+    // "and Binh Thuan?" after a topic question: the same topic in the newly named plan.
+    const topic = inherit && intent === 'topic' && !(u.topic ?? '').replace(/\b[a-z]\b/g, '').trim() ? ctx.topic : u.topic;
 
     if (intent === null) intent = task ? 'task.lead' : 'topic';
     const q: Query = {
@@ -139,7 +141,7 @@ export class Engine implements Answerer {
       yearsInherited: !e.years.length && years.length > 0,
       indicator,
       agencies,
-      topic: u.topic,
+      topic,
     };
     const next: ChatContext = {
       planIds: choice.named || answeringChoice ? choice.plans.map((p) => p.id) : ctx.planIds,
@@ -148,6 +150,7 @@ export class Engine implements Answerer {
       indicator: indicator?.id ?? null,
       year: years[0] ?? null,
       agencies,
+      topic: intent === 'topic' ? topic : null,
       lang,
       pending: null,
       updatedAt: ctx.updatedAt,
@@ -219,7 +222,7 @@ export class Engine implements Answerer {
         return answerPlanList(this.corpus, q);
       default: {
         const found = answerTopic(q, this.env);
-        if (found.found || u.intent === 'topic') return found;
+        if (found.found || u.intent === 'topic' || q.topic !== u.topic) return found;
         return this.notUnderstood(q);
       }
     }

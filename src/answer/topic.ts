@@ -4,7 +4,6 @@ import type { SearchDoc } from '../search/index.js';
 import { foldWords } from '../text/fold.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { clip, placeWhere, source, taskWhere, unbullet } from './format.js';
-import { wordPairs } from './pairs.js';
 import type { Answer, Env, Query } from './query.js';
 
 /** The sentence around the best match, so a long paragraph is quoted briefly. */
@@ -22,6 +21,24 @@ function excerpt(text: string, words: string[]): string {
   return clip(quote, 260);
 }
 
+/** Syllables of the plans' stock phrases ("tỷ lệ người dân", "doanh nghiệp"): a run of only these says nothing. */
+const GENERIC = new Set(['ty', 'le', 'trong', 'nguoi', 'dan', 'doanh', 'nghiep', 'so', 'muc', 'tieu', 'dat', 'tren']);
+
+/** Length of the longest run of consecutive `words` found in `folded` (padded) that holds a telling word. */
+function longestRun(words: string[], folded: string): number {
+  let best = 0;
+  for (let i = 0; i < words.length && words.length - i > best; i++) {
+    for (let j = words.length; j - i > best; j--) {
+      const run = words.slice(i, j);
+      if (run.some((w) => !GENERIC.has(w)) && folded.includes(` ${run.join(' ')} `)) {
+        best = j - i;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
 /** Named plans are scanned record by record (cheap, whatever the corpus size); otherwise the index narrows first. */
 const SCAN_PLANS = 12;
 
@@ -31,15 +48,20 @@ function findDocs(words: string[], plans: Plan[], env: Env): { doc: SearchDoc; q
       ? plans.flatMap((p) => env.index.docsOf(p.id))
       : env.index.search(words.join(' '), { planIds: plans.map((p) => p.id) }, 200).map((h) => env.index.doc(h.id)!);
   const phrase = ` ${words.join(' ')} `;
-  const pairs = wordPairs(words.join(' '));
-  const scored: { doc: SearchDoc; share: number; exact: boolean; score: number }[] = [];
+  // The longest run of the topic's words a record holds, function words aside on both sides:
+  // "trung tâm" and "dữ liệu" apart are not "trung tâm dữ liệu"; "tỷ lệ chi cho chuyển đổi số" is "tỷ lệ chi chuyển đổi số".
+  const need = words.length === 1 ? 1 : Math.max(2, Math.ceil(words.length * 0.6));
+  const probe = ` ${[...words].sort((a, b) => b.length - a.length)[0]} `;
+  const scored: { doc: SearchDoc; exact: boolean; score: number }[] = [];
   for (const doc of candidates) {
-    const share = pairs.length ? pairs.filter((p) => doc.folded.includes(` ${p} `)).length / pairs.length : Number(doc.folded.includes(` ${words[0]} `));
-    if (share < 0.5) continue;
-    const exact = doc.folded.includes(phrase);
-    const present = words.filter((w) => doc.folded.includes(` ${w} `)).length / words.length;
-    // Whole phrase first, then most pairs, then most words; shorter records are more to the point.
-    scored.push({ doc, share, exact, score: (exact ? 4 : 1) * (share + present) - doc.folded.length / 1e5 });
+    if (!doc.folded.includes(probe)) continue;
+    const content = ` ${contentWords(doc.folded).join(' ')} `;
+    const run = longestRun(words, content);
+    if (run < need) continue;
+    const exact = content.includes(phrase);
+    const present = words.filter((w) => content.includes(` ${w} `)).length / words.length;
+    // Whole phrase first, then the longest run, then most words; shorter records are more to the point.
+    scored.push({ doc, exact, score: (exact ? 4 : 1) * (run / words.length + present) - doc.folded.length / 1e5 });
   }
   scored.sort((a, b) => b.score - a.score);
   const phraseHits = scored.filter((r) => r.exact);

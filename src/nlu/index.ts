@@ -21,7 +21,7 @@ export interface Understanding {
 
 const TOPIC_AFTER = /(?:noi gi ve|noi ve|de cap (?:gi )?(?:den|toi)|nhac (?:den|toi)|co gi ve|say about|says about|mention(?:s|ed)?|regarding|about|ve)\s+(.+)$/;
 const TOPIC_NOISE =
-  /\b(ke hoach|kh|nay|do|khong|a|nhu the nao|the nao|ra sao|lay tu dau|tu dau|o dau|gi|kinh te so va xa hoi so|muc tieu|chi tieu|bao nhieu|phan tram|dat|la|nam|cua|co|cho|o|tai|plans?|targets?|goals?|objectives?|what|which|are|is|was|does|do|did|has|have|set|sets|the|for|in|of|by|to|an?)\b/g;
+  /\b(ke hoach|kh|nay|do|khong|a|and|con|thi sao|what about|how about|nhu the nao|the nao|ra sao|lay tu dau|tu dau|o dau|gi|kinh te so va xa hoi so|muc tieu|chi tieu|bao nhieu|phan tram|dat|la|nam|cua|co|cho|o|tai|plans?|targets?|goals?|objectives?|what|which|are|is|was|does|do|did|has|have|set|sets|the|for|in|of|by|to|an?)\b/g;
 
 const EN_TOPIC_PATTERNS: [RegExp, string][] = EN_TOPICS.map(([en, vi]) => [new RegExp(String.raw`\b${en}s?\b`, 'g'), vi]);
 
