@@ -21,6 +21,17 @@ function excerpt(text: string, words: string[]): string {
   return clip(quote, 260);
 }
 
+/** A record's words without function words, made when a question first needs it and kept. */
+const CONTENT = new WeakMap<SearchDoc, string>();
+function contentOf(doc: SearchDoc): string {
+  let c = CONTENT.get(doc);
+  if (c === undefined) {
+    c = ` ${contentWords(doc.folded).join(' ')} `;
+    CONTENT.set(doc, c);
+  }
+  return c;
+}
+
 /** Syllables of the plans' stock phrases ("tỷ lệ người dân", "doanh nghiệp"): a run of only these says nothing. */
 const GENERIC = new Set(['ty', 'le', 'trong', 'nguoi', 'dan', 'doanh', 'nghiep', 'so', 'muc', 'tieu', 'dat', 'tren']);
 
@@ -55,7 +66,7 @@ function findDocs(words: string[], plans: Plan[], env: Env): { doc: SearchDoc; q
   const scored: { doc: SearchDoc; exact: boolean; score: number }[] = [];
   for (const doc of candidates) {
     if (!doc.folded.includes(probe)) continue;
-    const content = ` ${contentWords(doc.folded).join(' ')} `;
+    const content = contentOf(doc);
     const run = longestRun(words, content);
     if (run < need) continue;
     const exact = content.includes(phrase);
