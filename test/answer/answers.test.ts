@@ -111,6 +111,12 @@ describe('target questions', () => {
     expect(none.found).toBe(false);
   });
 
+  it('lists the targets an agency monitors', () => {
+    const r = ask('Sở Y tế theo dõi những chỉ tiêu nào ở Bình Thuận?');
+    expect([r.intent, r.found]).toEqual(['target.monitor', true]);
+    expect(has(r.reply, 'hồ sơ sức khỏe điện tử đạt 90%', 'khám chữa bệnh từ xa')).toBe(true);
+  });
+
   it('compares a target across plans', () => {
     const r = ask('So sánh mục tiêu chữ ký số năm 2030 giữa các tỉnh');
     expect(r.intent).toBe('target.compare');
@@ -135,6 +141,17 @@ describe('plan facts and topics', () => {
     expect(has(ask('Kế hoạch Huế 2026-2030 nói gì về chip NFC?').reply, 'chip NFC')).toBe(true);
     const none = ask('Kế hoạch Đắk Lắk nói gì về tàu vũ trụ?');
     expect(none.found).toBe(false);
+    // Words apart are not the phrase: "trung tâm" … "dữ liệu" is no "trung tâm dữ liệu".
+    expect(ask('What does the Hue 2026-2030 plan say about data centres?').found).toBe(false);
+    expect(has(ask('Kế hoạch Thừa Thiên Huế 2024 nói gì về Hue-S?').reply, 'Hue-S')).toBe(true);
+    const money = ask('Kinh phí thực hiện kế hoạch Đắk Lắk lấy từ đâu?');
+    expect([money.found, has(money.reply, 'Kinh phí thực hiện Kế hoạch này bao gồm')]).toEqual([true, true]);
+  });
+
+  it('carries a topic into a follow-up about another plan', () => {
+    expect(has(ask('Kế hoạch Bình Thuận nói gì về trợ lý ảo?', 'topic-1').reply, 'trợ lý ảo')).toBe(true);
+    const dl = ask('còn Đắk Lắk?', 'topic-1');
+    expect([dl.found, has(dl.reply, 'trợ lý ảo', 'Đắk Lắk 2025–2030')]).toEqual([true, true]);
   });
 
   it('says there is no plan for a place the corpus lacks, without borrowing figures', () => {
