@@ -2,7 +2,7 @@
  * The answering service: understand the message, merge it with the chat's context,
  * resolve plans, answer from the records, cite, and remember what was talked about.
  */
-import type { Agency, Corpus } from '../corpus/types.js';
+import type { Agency, Corpus, TargetGroup } from '../corpus/types.js';
 import { lexiconAgencies } from '../corpus/agencies.js';
 import { buildCatalog } from '../nlu/catalog.js';
 import { understand, type Understanding } from '../nlu/index.js';
@@ -194,6 +194,12 @@ export class Engine implements Answerer {
         return answerAgencyTasks(q, this.env);
       case 'target.value': {
         if (!q.indicator && !hasContent(u)) return q.years.length || q.planNamed ? answerTargetsOfYear(q) : this.askFor(q, 'indicator');
+        // A year no candidate plan sets targets for ends the search: no passage stands in for it.
+        if (!q.indicator && q.years.length && !q.yearsInherited && !q.plans.some((p) => p.targets.some((t) => q.years.includes(t.year)))) {
+          return answerTargetsOfYear(q);
+        }
+        const group = groupNamed(q.topic);
+        if (!q.indicator && group) return answerTargetsOfYear(q, group);
         const a = answerTarget(q, this.env);
         if (a.found || q.indicator) return a;
         // Words no target holds may still be in the plan's text (a task, a paragraph).
@@ -285,6 +291,15 @@ export class Engine implements Answerer {
 function hasEntities(u: Understanding): boolean {
   const e = u.entities;
   return e.places.length > 0 || e.planNumbers.length > 0 || e.years.length > 0 || e.task !== null || e.period !== null || e.agencies.length > 0 || e.indicator !== null || e.kind !== null;
+}
+
+/** "mục tiêu kinh tế số / xã hội số / chính quyền số": a whole group of targets, when that is all the words say. */
+function groupNamed(topic: string | null): TargetGroup | null {
+  const t = (topic ?? '').replace(/\b(ve|phat trien|cac)\b/g, ' ').replace(/\s+/g, ' ').trim();
+  if (/^kinh te so$|^digital economy$/.test(t)) return 'kinh-te-so';
+  if (/^xa hoi so$|^digital society$/.test(t)) return 'xa-hoi-so';
+  if (/^chinh quyen so$|^digital government$/.test(t)) return 'chinh-quyen-so';
+  return null;
 }
 
 /** Words beyond cue words ("xe điện"), for the search index to find an indicator by. */

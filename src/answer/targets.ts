@@ -1,5 +1,5 @@
 /** Answers about targets: a value by indicator and year, who monitors it, and comparisons across plans. */
-import type { Plan, Target } from '../corpus/types.js';
+import type { Plan, Target, TargetGroup } from '../corpus/types.js';
 import type { IndicatorConcept } from '../nlu/lexicon.js';
 import { fold, foldWords } from '../text/fold.js';
 import { AgencyNamer, placeWhere, source } from './format.js';
@@ -133,17 +133,17 @@ export function answerCompare(q: Query, env: Env): Answer {
   };
 }
 
-/** "Huế có mục tiêu gì năm 2030?": every target a plan sets for the years asked (all years if none). */
-export function answerTargetsOfYear(q: Query): Answer {
+/** "Huế có mục tiêu gì năm 2030?": every target a plan sets for the years asked (all years if none), of one group if given. */
+export function answerTargetsOfYear(q: Query, group: TargetGroup | null = null): Answer {
   const en = q.lang === 'en';
   const answers: PlanAnswer[] = q.plans.map((plan) => {
-    const ts = plan.targets.filter((t) => !q.years.length || q.years.includes(t.year));
+    const ts = plan.targets.filter((t) => (!q.years.length || q.years.includes(t.year)) && (!group || t.group === group));
     if (!ts.length) {
       const have = years(plan.targets).join(', ') || (en ? 'none' : 'không có');
       return {
         plan,
         found: false,
-        lines: [en ? `no ${q.years.join(', ')} targets (target years: ${have}).` : `không đặt mục tiêu năm ${q.years.join(', ')} (các năm có mục tiêu: ${have}).`],
+        lines: [en ? `${plan.shortName} sets no ${q.years.join(', ')} targets (target years: ${have}).` : `${plan.shortName} không đặt mục tiêu năm ${q.years.join(', ')} (các năm có mục tiêu: ${have}).`],
         sources: [],
       };
     }

@@ -43,7 +43,7 @@ export const CUES = {
   thanks: /^(cam on|thanks|thank you|ok|oke|okay)\b/,
   planList: /(danh sach|nhung|cac|bao nhieu) ke hoach|ke hoach nao (co|duoc)|co nhung ke hoach|list (of )?(the )?plans|which plans|what plans|how many plans/,
   signer: /\b(ai ky|nguoi ky|ky ban hanh|ky ke hoach|ai da ky|ky boi|signed|signer|signatory)\b/,
-  date: /(ban hanh (vao )?ngay|ngay ban hanh|ngay nao|ngay ky|ky ngay|ban hanh khi nao|ban hanh luc nao|issued|issue date|date of|when was)/,
+  date: /(ban hanh (vao )?ngay|ngay ban hanh|nam ban hanh|ngay nao|ngay ky|ky ngay|ban hanh (vao )?(nam|thang|khi|luc) nao|ban hanh bao gio|issued|issue date|date of|when was|what year)/,
   number: /(so hieu|so ky hieu|so van ban|ke hoach so (bao nhieu|may)|ke hoach .*\bso (bao nhieu|may)$|mang so|what number|plan number|reference number)/,
   counts: /(bao nhieu|may|how many|number of) (nhiem vu|chi tieu|muc tieu|tasks|targets)/,
   replaces: /(thay the|replace|supersede)/,

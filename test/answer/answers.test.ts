@@ -104,6 +104,18 @@ describe('target questions', () => {
     expect([g5.found, g5.reply.includes('%')]).toEqual([false, false]);
   });
 
+  it('says when a plan sets no targets for a year asked, instead of quoting other text', () => {
+    const r = ask('Mục tiêu năm 2050 của Bình Thuận về kinh tế số?');
+    expect([r.found, has(r.reply, 'Bình Thuận 2025–2030', '2050', '2025, 2030')]).toEqual([false, true]);
+    expect(r.reply).not.toMatch(/%/);
+  });
+
+  it('lists a whole group of targets when that is what is asked', () => {
+    const r = ask('Mục tiêu phát triển xã hội số của Đắk Lắk năm 2030?');
+    expect(has(r.reply, 'điện thoại thông minh đạt 95%', 'chữ ký số hoặc chữ ký điện tử cá nhân đạt trên 70%')).toBe(true);
+    expect(has(r.reply, 'GRDP')).toBe(false);
+  });
+
   it('names who monitors a target (Bình Thuận Phụ lục 01)', () => {
     const r = ask('Ai theo dõi chỉ tiêu hồ sơ sức khỏe điện tử ở Bình Thuận?');
     expect([r.intent, r.found, has(r.reply, 'Sở Y tế', 'Phụ lục 01')]).toEqual(['target.monitor', true, true]);
@@ -127,6 +139,7 @@ describe('target questions', () => {
 describe('plan facts and topics', () => {
   it('answers signer, date, number, replacement and deadline', () => {
     expect(has(ask('Ai ký kế hoạch 4181?').reply, 'Nguyễn Minh', 'Phó Chủ tịch')).toBe(true);
+    expect(has(ask('Kế hoạch Bình Thuận ban hành năm nào?').reply, '7/12/2022')).toBe(true);
     expect(has(ask('Kế hoạch kinh tế số Huế 2026-2030 ban hành ngày nào?').reply, '18/5/2026')).toBe(true);
     expect(has(ask('Who signed the Dak Lak digital economy plan?').reply, 'Nguyễn Tuấn Hà')).toBe(true);
     expect(has(ask('Kế hoạch Huế 2026-2030 thay thế kế hoạch nào?').reply, '311/KH-UBND')).toBe(true);
