@@ -20,7 +20,7 @@ function groupOf(path: string[]): TargetGroup | null {
   return null;
 }
 
-export function yearOf(path: string[]): number | null {
+function yearOf(path: string[]): number | null {
   for (let i = path.length - 1; i >= 0; i--) {
     const m = /nam\s+(\d{4})/.exec(fold(path[i]!));
     if (m) return Number(m[1]);

@@ -34,7 +34,7 @@ export interface Hit {
 const splitTerms = (text: string): string[] => text.split(/[^a-z0-9]+/).filter(Boolean);
 
 /** Queries arrive as typed: fold them first. */
-export const tokenizeQuery = (text: string): string[] => splitTerms(foldWords(text));
+const tokenizeQuery = (text: string): string[] => splitTerms(foldWords(text));
 
 function processTerm(t: string): string | null {
   return t.length < 2 && !/\d/.test(t) ? null : STOPWORDS.has(t) ? null : t;

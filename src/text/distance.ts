@@ -2,14 +2,9 @@
  * String distance from `natural`. Only its distance module is imported: the package's
  * main entry pulls in database clients and WordNet, takes ~1 s and writes to stdout.
  */
-import { DamerauLevenshteinDistance, JaroWinklerDistance } from 'natural/lib/natural/distance/index.js';
+import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/index.js';
 
 /** Edits (insert, delete, substitute, transpose) between two folded keys. */
 export function editDistance(a: string, b: string): number {
   return DamerauLevenshteinDistance(a, b);
-}
-
-/** Jaro-Winkler similarity in [0, 1]: forgiving of typos near the end of a word. */
-export function similarity(a: string, b: string): number {
-  return JaroWinklerDistance(a, b);
 }
