@@ -14,7 +14,7 @@ import { answerPlanFact, answerPlanList } from './facts.js';
 import { sourceLine } from './format.js';
 import { choosePlans } from './plans.js';
 import type { Answer, Env, Query } from './query.js';
-import { answerAgencyTasks, answerTask } from './tasks.js';
+import { answerAgencyTasks, answerTask, answerTaskByTitle } from './tasks.js';
 import { answerCompare, answerMonitor, answerTarget, answerTargetsOfYear } from './targets.js';
 import { answerTopic } from './topic.js';
 import { cannedReply } from './canned.js';
@@ -187,11 +187,11 @@ export class Engine implements Answerer {
       case 'task.time':
       case 'task.note':
       case 'task.about':
-        if (!q.task) return this.askFor(q, 'task');
+        if (!q.task) return u.taskTitle ? answerTaskByTitle(q, this.env, u.taskTitle) : this.askFor(q, 'task');
         return answerTask(q, this.env);
       case 'agency.tasks':
         if (!q.agencies.length) return this.askFor(q, 'agency');
-        return answerAgencyTasks(q, this.env);
+        return answerAgencyTasks(q, this.env, u.about);
       case 'target.value': {
         if (!q.indicator && !hasContent(u)) return q.years.length || q.planNamed ? answerTargetsOfYear(q) : this.askFor(q, 'indicator');
         // A year no candidate plan sets targets for ends the search: no passage stands in for it.

@@ -2,6 +2,7 @@
 import type { Plan, Task } from '../corpus/types.js';
 import { AgencyNamer, clip, placeWhere, source, taskWhere, unbullet } from './format.js';
 import { combine, type Answer, type Env, type PlanAnswer, type Query } from './query.js';
+import { contentWords, rankByPhrase } from './topic.js';
 import { fold } from '../text/fold.js';
 
 function findTasks(plan: Plan, number: string, part: 'I' | 'II' | null): Task[] {
@@ -60,12 +61,39 @@ function describe(task: Task, q: Query, namer: AgencyNamer): string[] {
     'task.about': ['lead', 'support', 'time'],
   };
   const out = [head, ...(order[q.intent] ?? order['task.lead']!).map((k) => lines[k]!)];
+  if (q.intent === 'task.about' && task.section.length) out.push(`${en ? 'Section' : 'Thuộc'}: ${[...(task.part ? [task.part] : []), ...task.section].join(' › ')}.`);
   if (task.note && q.intent !== 'task.note') out.push(lines.note!);
   if (task.flags.includes('duplicate-number')) {
     out.push(en ? `(The appendix numbers two rows ${task.number}.)` : `(Phụ lục có hai dòng cùng số ${task.number}.)`);
   }
   if (task.flags.includes('odd-time')) out.push(en ? '(The time is written as in the source.)' : '(Thời gian ghi đúng như văn bản.)');
   return out;
+}
+
+/** The tasks whose titles hold most of the words, in the candidate plans, best first. */
+function tasksByTitle(q: Query, env: Env, title: string, limit = Infinity): Task[] {
+  const words = contentWords(title);
+  if (!words.some((w) => /[a-z]{2}/.test(w))) return [];
+  const docs = q.plans.flatMap((p) => env.index.docsOf(p.id).filter((d) => d.task));
+  return rankByPhrase(words, docs)
+    .slice(0, limit)
+    .map((d) => d.task!);
+}
+
+/** "Ai chủ trì nhiệm vụ triển khai nền tảng trợ lý ảo?": the task found by its title. */
+export function answerTaskByTitle(q: Query, env: Env, title: string): Answer {
+  const tasks = tasksByTitle(q, env, title, 3);
+  if (!tasks.length) {
+    return { found: false, lines: [q.lang === 'en' ? 'I found no task with that title.' : 'Không tìm thấy nhiệm vụ nào có nội dung này.'], sources: [] };
+  }
+  const namer = new AgencyNamer(env.agencies, q.lang);
+  const many = new Set(tasks.map((t) => t.planId)).size > 1;
+  const plans = new Map(q.plans.map((p) => [p.id, p]));
+  return {
+    found: true,
+    lines: tasks.flatMap((t) => [...(many ? [`• ${plans.get(t.planId)!.shortName}:`] : []), ...describe(t, q, namer)]),
+    sources: tasks.map((t) => source(plans.get(t.planId)!, taskWhere(t, q.lang))),
+  };
 }
 
 export function answerTask(q: Query, env: Env): Answer {
@@ -96,14 +124,16 @@ function assignmentPassages(plan: Plan, names: string[]): { text: string; where:
     .map((p) => ({ text: p.text, where: placeWhere(p.place, 'vi') }));
 }
 
-export function answerAgencyTasks(q: Query, env: Env): Answer {
+export function answerAgencyTasks(q: Query, env: Env, about: string | null = null): Answer {
   const en = q.lang === 'en';
   const id = q.agencies[0]!;
+  // "… chủ trì nhiệm vụ nào về an toàn thông tin?": only the tasks on that subject.
+  const onSubject = about ? new Set(tasksByTitle(q, env, about).map((t) => t.id)) : null;
   const agency = env.agencies.get(id);
   const display = agency?.short ?? agency?.name ?? id;
   const namer = new AgencyNamer(env.agencies, q.lang);
   const answers: PlanAnswer[] = q.plans.map((plan) => {
-    const leads = plan.tasks.filter((t) => t.leadIds.includes(id));
+    const leads = plan.tasks.filter((t) => t.leadIds.includes(id) && (!onSubject || onSubject.has(t.id)));
     const partners = plan.tasks.filter((t) => t.supportIds.includes(id));
     if (leads.length) {
       const written = leads[0]!.lead[leads[0]!.leadIds.indexOf(id)]!;

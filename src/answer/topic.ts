@@ -50,16 +50,12 @@ function longestRun(words: string[], folded: string): number {
   return best;
 }
 
-/** Named plans are scanned record by record (cheap, whatever the corpus size); otherwise the index narrows first. */
-const SCAN_PLANS = 12;
-
-function findDocs(words: string[], plans: Plan[], env: Env): { doc: SearchDoc; quote: string }[] {
-  const candidates =
-    plans.length <= SCAN_PLANS
-      ? plans.flatMap((p) => env.index.docsOf(p.id))
-      : env.index.search(words.join(' '), { planIds: plans.map((p) => p.id) }, 200).map((h) => env.index.doc(h.id)!);
+/**
+ * Records that hold most of `words` as one run (function words and stock phrases aside),
+ * best first; when some hold the whole phrase, only those.
+ */
+export function rankByPhrase(words: string[], candidates: SearchDoc[]): SearchDoc[] {
   const phrase = ` ${words.join(' ')} `;
-  // The longest run of the topic's words a record holds, function words aside on both sides:
   // "trung tâm" and "dữ liệu" apart are not "trung tâm dữ liệu"; "tỷ lệ chi cho chuyển đổi số" is "tỷ lệ chi chuyển đổi số".
   const need = words.length === 1 ? 1 : Math.max(2, Math.ceil(words.length * 0.6));
   const probe = ` ${[...words].sort((a, b) => b.length - a.length)[0]} `;
@@ -75,11 +71,25 @@ function findDocs(words: string[], plans: Plan[], env: Env): { doc: SearchDoc; q
     scored.push({ doc, exact, score: (exact ? 4 : 1) * (run / words.length + present) - doc.folded.length / 1e5 });
   }
   scored.sort((a, b) => b.score - a.score);
-  const phraseHits = scored.filter((r) => r.exact);
+  const whole = scored.filter((r) => r.exact);
+  return (whole.length ? whole : scored).map((r) => r.doc);
+}
+
+/** Named plans are scanned record by record (cheap, whatever the corpus size); otherwise the index narrows first. */
+const SCAN_PLANS = 12;
+
+function findDocs(words: string[], plans: Plan[], env: Env, tasksFirst: boolean): { doc: SearchDoc; quote: string }[] {
+  const candidates =
+    plans.length <= SCAN_PLANS
+      ? plans.flatMap((p) => env.index.docsOf(p.id))
+      : env.index.search(words.join(' '), { planIds: plans.map((p) => p.id) }, 200).map((h) => env.index.doc(h.id)!);
+  let scored = rankByPhrase(words, candidates);
+  // "Nhiệm vụ nào về …": appendix tasks answer it before paragraphs do.
+  if (tasksFirst && scored.some((d) => d.task)) scored = scored.filter((d) => d.task);
   // Quote each record once; the same sentence as a task and as a paragraph shows once.
   const seen = new Set<string>();
   const out: { doc: SearchDoc; quote: string }[] = [];
-  for (const { doc } of phraseHits.length ? phraseHits : scored) {
+  for (const doc of scored) {
     const quote = excerpt(doc.text, words);
     const key = foldWords(quote).replace(/[.;,:…]+$/, '');
     if (seen.has(key)) continue;
@@ -91,7 +101,7 @@ function findDocs(words: string[], plans: Plan[], env: Env): { doc: SearchDoc; q
 }
 
 /** Topic words; one-letter ones stay, they are parts of names ("Hue-S" → "hue s"). */
-const contentWords = (folded: string) => folded.split(' ').filter((w) => w && !STOPWORDS.has(w));
+export const contentWords = (folded: string) => folded.split(' ').filter((w) => w && !STOPWORDS.has(w));
 
 export function answerTopic(q: Query, env: Env): Answer {
   const en = q.lang === 'en';
@@ -100,11 +110,12 @@ export function answerTopic(q: Query, env: Env): Answer {
   if (!words.some((w) => /[a-z]{2}/.test(w))) {
     return { found: false, lines: [en ? 'What should I look for? For example: "What does the Hue plan say about Hue-S?"' : 'Bạn muốn tìm nội dung gì? Ví dụ: "Kế hoạch Huế nói gì về Hue-S?"'], sources: [] };
   }
-  let docs = findDocs(words, q.plans, env);
+  const tasksFirst = /\b(nhiem vu (nao|gi)|which tasks?|what tasks?)\b/.test(foldWords(q.text));
+  let docs = findDocs(words, q.plans, env, tasksFirst);
   // An English question about an indicator: search the plans' own words for it.
   if (!docs.length && q.indicator) {
     words = contentWords(foldWords(q.indicator.vi));
-    docs = findDocs(words, q.plans, env);
+    docs = findDocs(words, q.plans, env, tasksFirst);
   }
   const label = q.topic ?? q.text;
   if (!docs.length) {

@@ -15,6 +15,10 @@ export interface Understanding {
   entities: Entities;
   /** What a topic question is about ("nền tảng Hue-S"), folded. */
   topic: string | null;
+  /** An explicit "về …" / "about …" restriction ("nhiệm vụ nào về an toàn thông tin"), folded. */
+  about: string | null;
+  /** A task named by its content ("nhiệm vụ triển khai nền tảng trợ lý ảo"), folded. */
+  taskTitle: string | null;
   /** Starts like a follow-up ("còn …", "what about …"). */
   followUp: boolean;
 }
@@ -23,11 +27,22 @@ const TOPIC_AFTER = /(?:noi gi ve|noi ve|de cap (?:gi )?(?:den|toi)|nhac (?:den|
 const TOPIC_NOISE =
   /\b(ke hoach|kh|nay|do|khong|a|and|con|thi sao|what about|how about|nhu the nao|the nao|ra sao|lay tu dau|tu dau|o dau|gi|kinh te so va xa hoi so|muc tieu|chi tieu|bao nhieu|phan tram|dat|la|nam|cua|co|cho|o|tai|plans?|targets?|goals?|objectives?|what|which|are|is|was|does|do|did|has|have|set|sets|the|for|in|of|by|to|an?)\b/g;
 
+/** Question words around a task's title ("… do ai chủ trì?", "who leads …"). */
+const CUE_WORDS = /\b(ai|do|don vi|co quan|nao|chu tri|phoi hop|thuc hien|trien khai vao|khi nao|bao gio|thoi gian|who|leads?|partners?|when|in charge|responsible)\b/g;
+
 const EN_TOPIC_PATTERNS: [RegExp, string][] = EN_TOPICS.map(([en, vi]) => [new RegExp(String.raw`\b${en}s?\b`, 'g'), vi]);
+
+/** "… trong kế hoạch chuyển đổi số Thừa Thiên Huế 2024": the plan reference, not the topic. */
+const PLAN_TAIL = /\s(?:trong|cua|o|tai|thuoc|in|of)\s+(?:ke hoach|kh|the .*plan|plan)\b.*$/;
 
 function topicOf(folded: string, placesFolded: string[]): string | null {
   const m = TOPIC_AFTER.exec(folded);
-  let t = m ? m[1]! : folded;
+  return clean(m ? m[1]! : folded, placesFolded);
+}
+
+/** A phrase without the plan reference, places, years, cue words; English mapped to the plans' words. */
+function clean(phrase: string, placesFolded: string[]): string | null {
+  let t = phrase.replace(PLAN_TAIL, '');
   for (const p of placesFolded) t = t.replace(new RegExp(String.raw`\b${p}\b(?!\s*s\b)`, 'g'), ' ');
   t = t.replace(/\b20\d\d\b/g, ' ').replace(TOPIC_NOISE, ' ').replace(/\s+/g, ' ').trim();
   // English topics are looked up in the plans' Vietnamese.
@@ -41,6 +56,8 @@ export function understand(text: string, catalog: Catalog): Understanding {
   const entities = extractEntities(text, catalog);
   const intent = classify(folded, entities);
   const placeForms = catalog.places.filter((p) => entities.places.some((x) => x.name === p.name)).flatMap((p) => p.forms);
+  const about = TOPIC_AFTER.exec(folded);
+  const title = entities.task ? null : /\b(?:nhiem vu|task)\s+(.+)$/.exec(folded);
   return {
     text,
     folded,
@@ -48,6 +65,8 @@ export function understand(text: string, catalog: Catalog): Understanding {
     intent,
     entities,
     topic: intent === null || intent === 'topic' || intent === 'plan.info' || intent.startsWith('target.') ? topicOf(folded, placeForms) : null,
+    about: about ? clean(about[1]!, placeForms) : null,
+    taskTitle: title ? clean(title[1]!.replace(CUE_WORDS, ' '), placeForms) : null,
     followUp: /^(con|the con|vay con|what about|how about|and|same for|con voi)\b/.test(folded),
   };
 }

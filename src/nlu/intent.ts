@@ -58,6 +58,11 @@ export function classify(f: string, e: Entities): Intent | null {
   if (CUES.monitor.test(f) && (e.indicator || /chi tieu|muc tieu|indicator|target/.test(f))) return 'target.monitor';
   if (hasTask) return taskIntent(f) ?? (CUES.followUp.test(f) ? null : 'task.lead');
   if (e.agencies.length && (CUES.agencyTasks.test(f) || CUES.lead.test(f))) return 'agency.tasks';
+  // A task named by what it does, not its number: "ai chủ trì nhiệm vụ triển khai nền tảng trợ lý ảo?"
+  if (/\b(nhiem vu|task)\b/.test(f) && !CUES.topic.test(f) && !/nhiem vu (nao|gi)|which tasks?/.test(f)) {
+    const byTitle = taskIntent(f);
+    if (byTitle) return byTitle;
+  }
   if (CUES.topic.test(f)) return 'topic';
   if (e.indicator) return 'target.value';
   if (CUES.target.test(f) && (named || e.years.length)) return 'target.value';

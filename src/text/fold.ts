@@ -14,12 +14,17 @@ export function fold(text: string): string {
 
 /** Fold and collapse every run of non-alphanumerics to one space: for matching phrases. */
 export function foldWords(text: string): string {
-  return fold(text).replace(/[^a-z0-9&%.]+/g, ' ').trim();
+  return dotsOut(fold(text).replace(/[^a-z0-9&%.]+/g, ' '));
+}
+
+/** Full stops go, decimal points stay ("số." → "so", "7.1" → "7.1"). */
+function dotsOut(text: string): string {
+  return text.replace(/\.(?!\d)|(?<!\d)\./g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Lowercase words with diacritics kept (NFC), separated like `foldWords`: fold() of it equals foldWords(). */
 export function accentWords(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}&%.]+/gu, ' ').trim();
+  return dotsOut(text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}&%.]+/gu, ' '));
 }
 
 const VIETNAMESE_MARKS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáàãéèíìóòõúùý]/i;

@@ -48,6 +48,15 @@ describe('task questions', () => {
     expect([noAppendix.found, has(noAppendix.reply, 'không kèm phụ lục')]).toEqual([false, true]);
   });
 
+  it('finds a task by what it does when no number is given', () => {
+    const r = ask('Ai chủ trì nhiệm vụ triển khai nền tảng trợ lý ảo?');
+    expect([r.intent, r.found, has(r.reply, 'Nhiệm vụ 26', 'Sở TTTT')]).toEqual(['task.lead', true, true]);
+    const tasks = ask('Nhiệm vụ nào về nền tảng bản đồ số trong kế hoạch chuyển đổi số Thừa Thiên Huế 2024?');
+    expect(has(tasks.reply, 'Nhiệm vụ 22')).toBe(true);
+    const section = ask('Nhiệm vụ 21 kế hoạch Huế 2026-2030 thuộc nhóm nào?');
+    expect(has(section.reply, 'IX Phát triển thanh toán số')).toBe(true);
+  });
+
   it('answers for each plan when no plan is named and few have the task', () => {
     const r = ask('Ai chủ trì nhiệm vụ 5?');
     expect(r.found).toBe(true);
@@ -64,6 +73,12 @@ describe('agency questions', () => {
     expect(has(shared.reply, 'Nhiệm vụ 21', 'đồng chủ trì', 'Nhiệm vụ 23')).toBe(true);
     const en = ask('Which tasks does the Department of Health lead in Thua Thien Hue 2024?');
     expect(has(en.reply, 'Task 57', 'Task 58')).toBe(true);
+  });
+
+  it('narrows an agency\'s tasks to a subject', () => {
+    const r = ask('Sở KH&CN chủ trì nhiệm vụ nào về an toàn thông tin trong kế hoạch Huế 2026-2030?');
+    expect(has(r.reply, 'Nhiệm vụ 10', 'Nhiệm vụ 11')).toBe(true);
+    expect(has(r.reply, 'Nhiệm vụ 21')).toBe(false);
   });
 
   it('falls back to the "Tổ chức thực hiện" paragraphs when a plan has no task table', () => {
