@@ -12,7 +12,7 @@ import { SearchIndex } from '../search/index.js';
 import { emptyContext, MemoryContextStore, type ChatContext, type ContextStore } from './context.js';
 import { answerPlanFact, answerPlanList } from './facts.js';
 import { sourceLine } from './format.js';
-import { choosePlans } from './plans.js';
+import { choosePlans, PlanLookup } from './plans.js';
 import type { Answer, Env, Query } from './query.js';
 import { answerAgencyTasks, answerTask, answerTaskByTitle } from './tasks.js';
 import { answerCompare, answerMonitor, answerTarget, answerTargetsOfYear } from './targets.js';
@@ -44,6 +44,7 @@ export class Engine implements Answerer {
   private readonly now: () => number;
   private readonly replies = new Map<string, { reply: Reply; next: ChatContext }>();
   private readonly rememberReplies: boolean;
+  private readonly lookup: PlanLookup;
 
   constructor(
     readonly corpus: Corpus,
@@ -56,6 +57,7 @@ export class Engine implements Answerer {
     this.now = options.now ?? Date.now;
     this.store = options.store ?? new MemoryContextStore(this.now);
     this.rememberReplies = options.rememberReplies ?? true;
+    this.lookup = new PlanLookup(corpus);
   }
 
   plans(): PlanSummary[] {
@@ -63,7 +65,7 @@ export class Engine implements Answerer {
   }
 
   selectPlan(chatId: string, planId: string): boolean {
-    if (!this.corpus.plans.some((p) => p.id === planId)) return false;
+    if (!this.lookup.byId([planId]).length) return false;
     const ctx = this.store.get(chatId) ?? emptyContext(this.now());
     this.store.set(chatId, { ...ctx, planIds: [planId], pending: null, updatedAt: this.now() });
     return true;
@@ -104,7 +106,7 @@ export class Engine implements Answerer {
     }
     const u = understand(text, this.env.catalog);
     if (u.intent !== null && u.intent !== 'plan.info') return null;
-    const { plans } = choosePlans(this.corpus, u.entities, []);
+    const { plans } = choosePlans(this.lookup, u.entities, []);
     const ids = plans.map((p) => p.id).filter((id) => pending.candidates.includes(id));
     return ids.length && ids.length < pending.candidates.length ? { text: pending.text, planIds: ids } : null;
   }
@@ -120,7 +122,7 @@ export class Engine implements Answerer {
     const canned = cannedReply(intent, u, this.corpus);
     if (canned) return { reply: canned, next: { ...ctx, lang, pending: null } };
 
-    const choice = choosePlans(this.corpus, e, ctx.planIds);
+    const choice = choosePlans(this.lookup, e, ctx.planIds);
     const task = e.task ?? (intent && TASK_INTENTS.includes(intent) ? ctx.task : null);
     const indicator = e.indicator ?? (intent && TARGET_INTENTS.includes(intent) ? INDICATORS.find((c) => c.id === ctx.indicator) ?? null : null);
     const years = e.years.length ? e.years : inherit && ctx.year !== null && intent && TARGET_INTENTS.includes(intent) ? [ctx.year] : [];

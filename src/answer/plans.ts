@@ -40,10 +40,33 @@ function sameFamily(a: Plan, b: Plan): boolean {
   return SAME_PLACE.some((g) => g.includes(a.province) && g.includes(b.province));
 }
 
-export function choosePlans(corpus: Corpus, e: Entities, contextPlanIds: string[]): PlanChoice {
-  const byId = (ids: string[]) => corpus.plans.filter((p) => ids.includes(p.id));
+/** Plans by id and by the digits of their number, built once per corpus: choosing plans is then no scan. */
+export class PlanLookup {
+  private readonly byIdMap: Map<string, Plan>;
+  private readonly byNumber = new Map<string, Plan[]>();
+
+  constructor(readonly corpus: Corpus) {
+    this.byIdMap = new Map(corpus.plans.map((p) => [p.id, p]));
+    for (const p of corpus.plans) {
+      const digits = p.number ? /^\d+/.exec(p.number)?.[0] : undefined;
+      if (digits) this.byNumber.set(digits, [...(this.byNumber.get(digits) ?? []), p]);
+    }
+  }
+
+  byId(ids: string[]): Plan[] {
+    return ids.map((id) => this.byIdMap.get(id)).filter((p): p is Plan => p !== undefined);
+  }
+
+  byNumbers(numbers: string[]): Plan[] {
+    return numbers.flatMap((n) => this.byNumber.get(n) ?? []);
+  }
+}
+
+export function choosePlans(lookup: PlanLookup, e: Entities, contextPlanIds: string[]): PlanChoice {
+  const corpus = lookup.corpus;
+  const byId = (ids: string[]) => lookup.byId(ids);
   if (e.planNumbers.length) {
-    return { plans: corpus.plans.filter((p) => e.planNumbers.some((n) => p.number?.startsWith(`${n}/`))), named: true, unknownPlace: null, fromQuestion: true };
+    return { plans: lookup.byNumbers(e.planNumbers), named: true, unknownPlace: null, fromQuestion: true };
   }
   if (e.places.length) {
     const ids = [...new Set(e.places.flatMap((p) => p.planIds))];
