@@ -3,6 +3,7 @@ import type { Corpus } from '../corpus/types.js';
 import type { Intent } from '../nlu/intent.js';
 import type { Understanding } from '../nlu/index.js';
 import type { Reply } from './types.js';
+import { planNames } from './format.js';
 
 const EXAMPLES_VI = [
   'Ai chủ trì nhiệm vụ 21 kế hoạch Huế 2026-2030?',
@@ -17,7 +18,7 @@ export function cannedReply(intent: Intent | null, u: Understanding, corpus: Cor
   const en = u.lang === 'en';
   // Built only for the replies that list the plans.
   const help = (): string[] => {
-    const plans = corpus.plans.map((p) => p.shortName).join('; ');
+    const plans = planNames(corpus.plans, u.lang);
     return en
     ? [`I answer questions about ${corpus.plans.length} plans for the digital economy and digital transformation: ${plans}.`, 'For example:', ...EXAMPLES_EN.map((x) => `- ${x}`)]
     : [`Tôi trả lời câu hỏi về ${corpus.plans.length} kế hoạch kinh tế số, chuyển đổi số: ${plans}.`, 'Ví dụ:', ...EXAMPLES_VI.map((x) => `- ${x}`)];

@@ -11,7 +11,7 @@ import { CUES, INDICATORS } from '../nlu/lexicon.js';
 import { SearchIndex } from '../search/index.js';
 import { emptyContext, MemoryContextStore, type ChatContext, type ContextStore } from './context.js';
 import { answerPlanFact, answerPlanList } from './facts.js';
-import { sourceLine } from './format.js';
+import { planNames, sourceLine } from './format.js';
 import { choosePlans, PlanLookup } from './plans.js';
 import type { Answer, Env, Query } from './query.js';
 import { answerAgencyTasks, answerTask, answerTaskByTitle } from './tasks.js';
@@ -260,7 +260,7 @@ export class Engine implements Answerer {
 
   private unknownPlace(q: Query): Reply {
     const en = q.lang === 'en';
-    const names = this.corpus.plans.map((p) => p.shortName).join('; ');
+    const names = planNames(this.corpus.plans, q.lang);
     return this.finish(q, {
       found: false,
       lines: [
@@ -273,7 +273,7 @@ export class Engine implements Answerer {
 
   private noPlanFits(q: Query): Reply {
     const en = q.lang === 'en';
-    const names = this.corpus.plans.map((p) => p.shortName).join('; ');
+    const names = planNames(this.corpus.plans, q.lang);
     return this.finish(q, {
       found: false,
       lines: [en ? 'No plan matches that place and period.' : 'Không có kế hoạch nào khớp địa phương và giai đoạn này.', en ? `The plans I know: ${names}.` : `Các kế hoạch hiện có: ${names}.`],

@@ -77,15 +77,21 @@ export function answerPlanFact(q: Query): Answer {
   return combine(q, answers, () => (q.lang === 'en' ? 'The texts do not say.' : 'Các văn bản không ghi thông tin này.'));
 }
 
+/** A list longer than this would be a wall of text in a chat. */
+const PLAN_LIST_MAX = 50;
+
 export function answerPlanList(corpus: Corpus, q: Query): Answer {
   const en = q.lang === 'en';
   return {
     found: true,
     lines: [
       en ? `I know ${corpus.plans.length} plans:` : `Hiện có ${corpus.plans.length} kế hoạch:`,
-      ...corpus.plans.map((p, i) => `${i + 1}. ${p.shortName}: ${clip(p.title, 140)}${p.number ? ` (${p.number})` : ''}`),
+      ...corpus.plans.slice(0, PLAN_LIST_MAX).map((p, i) => `${i + 1}. ${p.shortName}: ${clip(p.title, 140)}${p.number ? ` (${p.number})` : ''}`),
+      ...(corpus.plans.length > PLAN_LIST_MAX
+        ? [en ? `… and ${corpus.plans.length - PLAN_LIST_MAX} more: name a province to narrow the list.` : `… và ${corpus.plans.length - PLAN_LIST_MAX} kế hoạch khác: nêu tên tỉnh để thu hẹp danh sách.`]
+        : []),
     ],
-    sources: corpus.plans.map((p) => source(p, null)),
+    sources: corpus.plans.slice(0, PLAN_LIST_MAX).map((p) => source(p, null)),
   };
 }
 

@@ -115,3 +115,11 @@ export function clip(text: string, max = 220): string {
 export function unbullet(text: string): string {
   return text.replace(/^(?:[-–•+*]|[a-zđ]\)|\(\d+\))\s*/u, '');
 }
+
+/** Plan names for a reply, at most `max` of them and a count of the rest (a province-wide corpus has hundreds). */
+export function planNames(plans: Plan[], lang: Lang, max = 12): string {
+  const shown = plans.slice(0, max).map((p) => p.shortName).join('; ');
+  const rest = plans.length - max;
+  if (rest <= 0) return shown;
+  return lang === 'en' ? `${shown} and ${rest} more (ask "list the plans")` : `${shown} và ${rest} kế hoạch khác (hỏi "danh sách kế hoạch")`;
+}

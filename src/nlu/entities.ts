@@ -61,8 +61,9 @@ function findPlaces(accented: string, text: string, catalog: Catalog): { places:
   if (hits.length) rest = words.map((w, i) => (used[i] ? ' '.repeat(w.length) : w)).join(' ');
   if (!hits.length) {
     // Typos such as "Dak Lac" → "Đắk Lắk": one edit per six letters, tried only
-    // against forms that start with the same two letters (keeps this off the hot path).
-    const words = rest.split(' ').filter(Boolean);
+    // against forms that start with the same two letters (keeps this off the hot path),
+    // and only in the question's first words (a pasted page is no question).
+    const words = rest.split(' ').filter(Boolean).slice(0, 40);
     outer: for (let n = 3; n >= 1; n--) {
       for (let i = 0; i + n <= words.length; i++) {
         const probe = words.slice(i, i + n).join(' ');

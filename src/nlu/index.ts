@@ -48,8 +48,12 @@ function clean(phrase: string, placesFolded: string[]): string | null {
   // English topics are looked up in the plans' Vietnamese.
   for (const [re, vi] of EN_TOPIC_PATTERNS) t = t.replace(re, vi);
 
+  // A topic is a phrase: the first words are enough, and a pasted page must not cost seconds.
+  t = t.split(' ').slice(0, MAX_TOPIC_WORDS).join(' ');
   return t.length >= 2 ? t : null;
 }
+
+const MAX_TOPIC_WORDS = 12;
 
 export function understand(text: string, catalog: Catalog): Understanding {
   const folded = foldWords(text.replace(/(\p{L})'s\b/gu, '$1'));
