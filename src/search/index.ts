@@ -82,8 +82,9 @@ export class SearchIndex {
     }
   }
 
+  /** Targets are not indexed: each is also a passage (its bullet), and target questions scan their plan's targets. */
   private static indexed(docs: SearchDoc[]): Indexed[] {
-    return docs.map((d) => ({ id: d.id, folded: d.folded }));
+    return docs.filter((d) => d.type !== 'target').map((d) => ({ id: d.id, folded: d.folded }));
   }
 
   static build(corpus: Corpus): SearchIndex {
