@@ -1,7 +1,7 @@
 /**
- * Full-text index over passages, task titles and targets (MiniSearch). Text is folded
- * (no diacritics, đ→d) once when documents are built, so "nen tang" finds "nền tảng";
- * fuzzy and prefix matching forgive typos and word stems.
+ * The searchable records (passages, task titles, targets), folded once (no diacritics,
+ * đ→d) so "nen tang" finds "nền tảng", and a MiniSearch index over passages and tasks
+ * that narrows a whole-corpus search to the records holding every query word.
  */
 import MiniSearch from 'minisearch';
 import type { Corpus, Plan, SourcePlace, Task } from '../corpus/types.js';
