@@ -1,7 +1,7 @@
 /** Answers about targets: a value by indicator and year, who monitors it, and comparisons across plans. */
 import type { Plan, Target, TargetGroup } from '../corpus/types.js';
 import type { IndicatorConcept } from '../nlu/lexicon.js';
-import { fold, foldWords } from '../text/fold.js';
+import { foldWords } from '../text/fold.js';
 import { AgencyNamer, placeWhere, source } from './format.js';
 import { wordPairs } from './pairs.js';
 import { combine, type Answer, type Env, type PlanAnswer, type Query } from './query.js';
@@ -94,7 +94,7 @@ export function answerMonitor(q: Query, env: Env): Answer {
     }
     const lines = monitored.flatMap((t) => [
       en ? `Target (${t.year}): ${targetText(t)}` : `Chỉ tiêu (năm ${t.year}): ${targetText(t)}`,
-      `${en ? 'Monitoring agency' : 'Cơ quan chủ trì theo dõi, đôn đốc'}: ${namer.list(t.monitor, t.monitor.map((m) => findId(env, m) ?? ''))}.`,
+      `${en ? 'Monitoring agency' : 'Cơ quan chủ trì theo dõi, đôn đốc'}: ${namer.list(t.monitor, t.monitorIds)}.`,
       ...(t.implementers.length ? [`${en ? 'Implemented by' : 'Cơ quan thực hiện'}: ${t.implementers.join('; ')}.`] : []),
     ]);
     return { plan, found: true, lines, sources: monitored.map((t) => source(plan, `Phụ lục 01, ${placeWhere(t.place, q.lang)}`)) };
@@ -103,12 +103,6 @@ export function answerMonitor(q: Query, env: Env): Answer {
     return { found: false, lines: [en ? 'None of the plans has an appendix assigning who monitors its targets.' : 'Không kế hoạch nào có phụ lục phân công theo dõi chỉ tiêu.'], sources: [] };
   }
   return combine(q, answers, () => (en ? `No plan assigns who monitors ${indicatorName(q)}.` : `Không kế hoạch nào phân công theo dõi chỉ tiêu ${indicatorName(q)}.`));
-}
-
-function findId(env: Env, written: string): string | undefined {
-  const key = fold(written);
-  for (const a of env.agencies.values()) if (a.forms.some((f) => fold(f) === key)) return a.id;
-  return undefined;
 }
 
 export function answerCompare(q: Query, env: Env): Answer {
@@ -157,10 +151,10 @@ export function answerTargetsOfYear(q: Query, group: TargetGroup | null = null):
 /** "Sở TTTT theo dõi những chỉ tiêu nào?": the targets an agency is charged with monitoring. */
 function monitoredBy(q: Query, env: Env): Answer {
   const en = q.lang === 'en';
-  const agency = env.agencies.get(q.agencies[0]!);
-  const keys = new Set([agency?.name, ...(agency?.forms ?? [])].filter((x): x is string => Boolean(x)).map(fold));
+  const id = q.agencies[0]!;
+  const agency = env.agencies.get(id);
   const answers: PlanAnswer[] = q.plans.map((plan) => {
-    const ts = plan.targets.filter((t) => t.monitor.some((m) => keys.has(fold(m))));
+    const ts = plan.targets.filter((t) => t.monitorIds.includes(id));
     if (!ts.length) {
       return { plan, found: false, lines: [en ? `${plan.shortName} charges ${agency?.name ?? 'this agency'} with monitoring no target.` : `${plan.shortName} không giao ${agency?.name ?? 'cơ quan này'} theo dõi chỉ tiêu nào.`], sources: [] };
     }

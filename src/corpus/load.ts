@@ -41,7 +41,12 @@ function overlap(a: Set<string>, b: Set<string>): number {
 }
 
 /** Put "who monitors" rows (Bình Thuận Phụ lục 01) onto the targets they name. */
-function attachMonitors(targets: Target[], rows: { title: string; lead: string | null; support: string | null }[], year: number | null): number {
+function attachMonitors(
+  targets: Target[],
+  rows: { title: string; lead: string | null; support: string | null }[],
+  year: number | null,
+  registry: AgencyRegistry,
+): number {
   let unmatched = 0;
   for (const row of rows) {
     const value = /(\d+(?:,\d+)?)\s*%/.exec(row.title)?.[1];
@@ -54,6 +59,7 @@ function attachMonitors(targets: Target[], rows: { title: string; lead: string |
     }
     if (best && best[0] >= 0.6) {
       best[1].monitor = splitUnits(row.lead);
+      best[1].monitorIds = best[1].monitor.map((m) => registry.resolve(m).id);
       best[1].implementers = splitUnits(row.support);
     } else unmatched++;
   }
@@ -94,7 +100,7 @@ export function parsePlan(src: SourceFile, registry: AgencyRegistry): Plan | nul
     const appendix = readAppendix(lines, start, appendixEnds[k]!);
     const label = appendix.name;
     if (appendix.kind === 'monitors') {
-      const unmatched = attachMonitors(targets, appendix.rows, appendix.year);
+      const unmatched = attachMonitors(targets, appendix.rows, appendix.year, registry);
       if (unmatched) anomalies.push({ kind: 'missing-field', message: `${label}: ${unmatched} dòng không khớp mục tiêu nào`, line: start + 1 });
       return;
     }

@@ -71,7 +71,7 @@ function clauses(text: string): string[] {
   return out;
 }
 
-function parseClause(clause: string): Omit<Target, 'id' | 'planId' | 'text' | 'group' | 'year' | 'monitor' | 'implementers' | 'place'> | null {
+function parseClause(clause: string): Omit<Target, 'id' | 'planId' | 'text' | 'group' | 'year' | 'monitor' | 'monitorIds' | 'implementers' | 'place'> | null {
   const m = new RegExp(FIGURE.source).exec(clause);
   if (!m) return null;
   const value = Number(m[1]!.replace(',', '.'));
@@ -113,6 +113,7 @@ export function readTargets(blocks: Block[], planId: string, file: string, planY
         group: groupOf(b.path),
         year,
         monitor: [],
+        monitorIds: [],
         implementers: [],
         place: { file, line: b.line, path: b.path },
       });

@@ -60,6 +60,8 @@ export interface Target {
   scope: string | null;
   /** Agencies the plan's appendix charges with monitoring it, as written. */
   monitor: string[];
+  /** The agency each monitor names (same order as `monitor`). */
+  monitorIds: string[];
   /** Agencies the appendix names as implementing it, as written. */
   implementers: string[];
   place: SourcePlace;
