@@ -2,6 +2,11 @@
  * The searchable records (passages, task titles, targets), folded once (no diacritics,
  * đ→d) so "nen tang" finds "nền tảng", and a MiniSearch index over passages and tasks
  * that narrows a whole-corpus search to the records holding every query word.
+ *
+ * Provincial plans copy the national programme's wording (targets, task titles, whole
+ * paragraphs), so many records share one folded text. MiniSearch holds each distinct text
+ * once and a hit stands for every record carrying it: the postings, most of the index's
+ * memory, grow with the distinct text rather than with the number of plans.
  */
 import MiniSearch from 'minisearch';
 import type { Corpus, Plan, SourcePlace, Task } from '../corpus/types.js';
@@ -40,9 +45,9 @@ function processTerm(t: string): string | null {
   return t.length < 2 && !/\d/.test(t) ? null : STOPWORDS.has(t) ? null : t;
 }
 
-/** What MiniSearch holds: the id and the folded text only (the rest is looked up by id). */
+/** What MiniSearch holds: a distinct folded text and its number (the records carrying it are looked up by number). */
 interface Indexed {
-  id: string;
+  id: number;
   folded: string;
 }
 
@@ -54,16 +59,42 @@ export const SEARCH_OPTIONS = {
   searchOptions: { tokenize: tokenizeQuery, prefix: true, combineWith: 'AND' as const },
 };
 
+/** Records in corpus order; equal folded texts are one string. */
 export function documentsOf(corpus: Corpus): SearchDoc[] {
   const docs: SearchDoc[] = [];
-  const add = (id: string, type: DocType, plan: Plan, text: string, place: SourcePlace, task: Task | null = null) =>
-    docs.push({ id, type, plan, text, folded: ` ${foldWords(text)} `, place, task });
+  const pool = new Map<string, string>();
+  const add = (id: string, type: DocType, plan: Plan, text: string, place: SourcePlace, task: Task | null = null) => {
+    // join() makes a flat string; a template literal would keep a rope of three parts per record.
+    const padded = ['', foldWords(text), ''].join(' ');
+    let folded = pool.get(padded);
+    if (folded === undefined) pool.set(padded, (folded = padded));
+    docs.push({ id, type, plan, text, folded, place, task });
+  };
   for (const p of corpus.plans) {
     for (const x of p.passages) add(x.id, 'passage', p, x.text, x.place);
     for (const t of p.tasks) add(t.id, 'task', p, `${t.title} (${t.lead.join('; ')})`, t.place, t);
     for (const t of p.targets) add(t.id, 'target', p, t.text, t.place);
   }
   return docs;
+}
+
+/** The distinct folded texts of the indexed records, numbered in corpus order, and the records carrying each. */
+function distinctTexts(docs: SearchDoc[]): { texts: Indexed[]; carriers: SearchDoc[][] } {
+  const number = new Map<string, number>();
+  const texts: Indexed[] = [];
+  const carriers: SearchDoc[][] = [];
+  // Targets are not indexed: each is also a passage (its bullet), and target questions scan their plan's targets.
+  for (const d of docs) {
+    if (d.type === 'target') continue;
+    const n = number.get(d.folded);
+    if (n !== undefined) carriers[n]!.push(d);
+    else {
+      number.set(d.folded, texts.length);
+      texts.push({ id: texts.length, folded: d.folded });
+      carriers.push([d]);
+    }
+  }
+  return { texts, carriers };
 }
 
 export class SearchIndex {
@@ -73,6 +104,8 @@ export class SearchIndex {
   private constructor(
     private readonly mini: MiniSearch<Indexed>,
     docs: SearchDoc[],
+    /** Records by the number of their text in `mini`. */
+    private readonly carriers: SearchDoc[][],
   ) {
     this.byId = new Map(docs.map((d) => [d.id, d]));
     for (const d of docs) {
@@ -82,21 +115,18 @@ export class SearchIndex {
     }
   }
 
-  /** Targets are not indexed: each is also a passage (its bullet), and target questions scan their plan's targets. */
-  private static indexed(docs: SearchDoc[]): Indexed[] {
-    return docs.filter((d) => d.type !== 'target').map((d) => ({ id: d.id, folded: d.folded }));
-  }
-
   static build(corpus: Corpus): SearchIndex {
     const docs = documentsOf(corpus);
+    const { texts, carriers } = distinctTexts(docs);
     const mini = new MiniSearch<Indexed>(SEARCH_OPTIONS);
-    mini.addAll(SearchIndex.indexed(docs));
-    return new SearchIndex(mini, docs);
+    mini.addAll(texts);
+    return new SearchIndex(mini, docs, carriers);
   }
 
-  /** An index saved by `toJSON` for the same corpus (a disk cache). */
+  /** An index saved by `toJSON` for the same corpus (a disk cache): the texts are numbered again in the same order. */
   static fromJSON(json: string, corpus: Corpus): SearchIndex {
-    return new SearchIndex(MiniSearch.loadJSON<Indexed>(json, SEARCH_OPTIONS), documentsOf(corpus));
+    const docs = documentsOf(corpus);
+    return new SearchIndex(MiniSearch.loadJSON<Indexed>(json, SEARCH_OPTIONS), docs, distinctTexts(docs).carriers);
   }
 
   toJSON(): string {
@@ -110,7 +140,9 @@ export class SearchIndex {
   /** Every folded word of the indexed text. */
   vocabulary(): Set<string> {
     const words = new Set<string>();
-    for (const d of this.byId.values()) for (const w of d.folded.split(' ')) if (w) words.add(w);
+    const texts = new Set<string>();
+    for (const d of this.byId.values()) texts.add(d.folded);
+    for (const t of texts) for (const w of t.split(' ')) if (w) words.add(w);
     return words;
   }
 
@@ -129,10 +161,11 @@ export class SearchIndex {
     const types = filter.types ? new Set(filter.types) : null;
     const hits: Hit[] = [];
     for (const r of this.mini.search(query)) {
-      const doc = this.byId.get(String(r.id))!;
-      if ((plans && !plans.has(doc.plan.id)) || (types && !types.has(doc.type))) continue;
-      hits.push({ id: doc.id, type: doc.type, planId: doc.plan.id, score: r.score, terms: r.terms });
-      if (hits.length === limit) break;
+      for (const doc of this.carriers[r.id as number]!) {
+        if ((plans && !plans.has(doc.plan.id)) || (types && !types.has(doc.type))) continue;
+        hits.push({ id: doc.id, type: doc.type, planId: doc.plan.id, score: r.score, terms: r.terms });
+        if (hits.length === limit) return hits;
+      }
     }
     return hits;
   }
