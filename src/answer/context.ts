@@ -22,24 +22,23 @@ export interface ChatContext {
   topic: string | null;
   lang: Lang;
   pending: PendingQuestion | null;
-  updatedAt: number;
 }
 
+/** Contexts are never changed in place: a new turn stores a new object, or the same one again. */
 export interface ContextStore {
   get(chatId: string): ChatContext | undefined;
+  /** Store the chat's context; the chat counts as active from now. */
   set(chatId: string, ctx: ChatContext): void;
   delete(chatId: string): void;
 }
 
 export const CONTEXT_TTL_MS = 30 * 60 * 1000;
 
-export function emptyContext(now: number): ChatContext {
-  return { planIds: [], intent: null, task: null, indicator: null, year: null, agencies: [], topic: null, lang: 'vi', pending: null, updatedAt: now };
-}
+export const EMPTY_CONTEXT: ChatContext = Object.freeze({ planIds: [], intent: null, task: null, indicator: null, year: null, agencies: [], topic: null, lang: 'vi', pending: null });
 
 /** In-process store: expires idle chats and keeps at most `max` chats (the longest-known dropped first). */
 export class MemoryContextStore implements ContextStore {
-  private readonly chats = new Map<string, ChatContext>();
+  private readonly chats = new Map<string, { ctx: ChatContext; at: number }>();
 
   constructor(
     private readonly now: () => number = Date.now,
@@ -48,20 +47,25 @@ export class MemoryContextStore implements ContextStore {
   ) {}
 
   get(chatId: string): ChatContext | undefined {
-    const ctx = this.chats.get(chatId);
-    if (!ctx) return undefined;
-    if (this.now() - ctx.updatedAt > this.ttlMs) {
+    const entry = this.chats.get(chatId);
+    if (!entry) return undefined;
+    if (this.now() - entry.at > this.ttlMs) {
       this.chats.delete(chatId);
       return undefined;
     }
-    return ctx;
+    return entry.ctx;
   }
 
   set(chatId: string, ctx: ChatContext): void {
     // Updated in place: deleting and re-inserting to keep recency order makes V8 rehash large maps.
-    const isNew = !this.chats.has(chatId);
-    this.chats.set(chatId, ctx);
-    if (isNew && this.chats.size > this.max) this.chats.delete(this.chats.keys().next().value as string);
+    const entry = this.chats.get(chatId);
+    if (entry) {
+      entry.ctx = ctx;
+      entry.at = this.now();
+      return;
+    }
+    this.chats.set(chatId, { ctx, at: this.now() });
+    if (this.chats.size > this.max) this.chats.delete(this.chats.keys().next().value as string);
   }
 
   delete(chatId: string): void {

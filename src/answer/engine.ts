@@ -9,7 +9,7 @@ import { understand, type Understanding } from '../nlu/index.js';
 import { TASK_INTENTS, type Intent } from '../nlu/intent.js';
 import { CUES, INDICATORS } from '../nlu/lexicon.js';
 import { SearchIndex } from '../search/index.js';
-import { emptyContext, MemoryContextStore, type ChatContext, type ContextStore } from './context.js';
+import { EMPTY_CONTEXT, MemoryContextStore, type ChatContext, type ContextStore } from './context.js';
 import { answerPlanFact, answerPlanList } from './facts.js';
 import { planNames, sourceLine } from './format.js';
 import { choosePlans, PlanLookup } from './plans.js';
@@ -33,15 +33,21 @@ const TARGET_INTENTS: Intent[] = ['target.value', 'target.monitor', 'target.comp
 /** Distinct (question, context) pairs whose replies are kept; the oldest goes first. */
 const REPLY_CACHE_SIZE = 5000;
 
-/** Everything in a chat's context that a reply can depend on. */
+const CONTEXT_KEYS = new WeakMap<ChatContext, string>();
+
+/** Everything in a chat's context that a reply can depend on, worked out once per context object. */
 function contextKey(ctx: ChatContext): string {
-  return [ctx.planIds.join(','), ctx.intent, ctx.task?.number, ctx.task?.part, ctx.indicator, ctx.year, ctx.agencies.join(','), ctx.topic].join('|');
+  let key = CONTEXT_KEYS.get(ctx);
+  if (key === undefined) {
+    key = [ctx.planIds.join(','), ctx.intent, ctx.task?.number, ctx.task?.part, ctx.indicator, ctx.year, ctx.agencies.join(','), ctx.topic].join('|');
+    CONTEXT_KEYS.set(ctx, key);
+  }
+  return key;
 }
 
 export class Engine implements Answerer {
   private readonly env: Env;
   private readonly store: ContextStore;
-  private readonly now: () => number;
   private readonly replies = new Map<string, { reply: Reply; next: ChatContext }>();
   private readonly rememberReplies: boolean;
   private readonly lookup: PlanLookup;
@@ -54,8 +60,7 @@ export class Engine implements Answerer {
     const agencies = new Map<string, Agency>([...lexiconAgencies(), ...corpus.agencies].map((a) => [a.id, a]));
     const index = options.index ?? SearchIndex.build(corpus);
     this.env = { corpus, catalog: buildCatalog(corpus, index.vocabulary()), index, agencies };
-    this.now = options.now ?? Date.now;
-    this.store = options.store ?? new MemoryContextStore(this.now);
+    this.store = options.store ?? new MemoryContextStore(options.now ?? Date.now);
     this.rememberReplies = options.rememberReplies ?? true;
     this.lookup = new PlanLookup(corpus);
   }
@@ -66,26 +71,27 @@ export class Engine implements Answerer {
 
   selectPlan(chatId: string, planId: string): boolean {
     if (!this.lookup.byId([planId]).length) return false;
-    const ctx = this.store.get(chatId) ?? emptyContext(this.now());
-    this.store.set(chatId, { ...ctx, planIds: [planId], pending: null, updatedAt: this.now() });
+    const ctx = this.store.get(chatId) ?? EMPTY_CONTEXT;
+    this.store.set(chatId, { ...ctx, planIds: [planId], pending: null });
     return true;
   }
 
   ask(chatId: string, text: string): Reply {
-    const clean = text.normalize('NFC').replace(/\s+/g, ' ').trim();
-    const ctx = this.store.get(chatId) ?? emptyContext(this.now());
-    // The reply depends only on the text and the context, so repeated questions are remembered.
-    const key = ctx.pending || !this.rememberReplies ? null : `${clean}\u0001${contextKey(ctx)}`;
+    const ctx = this.store.get(chatId) ?? EMPTY_CONTEXT;
+    // The reply depends only on the text and the context, so repeated questions are remembered,
+    // keyed on the text as sent: a repeat costs no normalizing.
+    const key = ctx.pending || !this.rememberReplies ? null : `${text}\u0001${contextKey(ctx)}`;
     const known = key === null ? undefined : this.replies.get(key);
     if (known) {
-      this.store.set(chatId, { ...known.next, updatedAt: this.now() });
+      this.store.set(chatId, known.next);
       return known.reply;
     }
+    const clean = text.normalize('NFC').replace(/\s+/g, ' ').trim();
     const picked = this.pendingChoice(clean, ctx);
     const u = understand(picked?.text ?? clean, this.env.catalog);
     const context = picked ? { ...ctx, planIds: picked.planIds } : ctx;
     const { reply, next } = this.respond(u, context, Boolean(picked));
-    this.store.set(chatId, { ...next, updatedAt: this.now() });
+    this.store.set(chatId, next);
     if (key !== null) this.remember(key, { reply, next });
     return reply;
   }
@@ -155,7 +161,6 @@ export class Engine implements Answerer {
       topic: intent === 'topic' ? topic : null,
       lang,
       pending: null,
-      updatedAt: ctx.updatedAt,
     };
 
     if (choice.unknownPlace) return { reply: this.unknownPlace(q), next: { ...next, planIds: ctx.planIds } };

@@ -61,6 +61,13 @@ const plansSchema = {
 
 const NOT_READY = { error: 'corpus not loaded yet' };
 
+/**
+ * Replies as sent, by reply object. The answerer hands back the same object for a
+ * question it has answered in the same context, so a popular question is serialized and
+ * UTF-8-encoded once; entries go when the answerer forgets the reply.
+ */
+const SENT = new WeakMap<Reply, Buffer>();
+
 /** JSON API for help desks: POST /api/ask, GET /api/plans. */
 export const jsonApi: FastifyPluginAsync = async (app) => {
   app.post('/ask', { schema: askSchema }, async (request, reply) => {
@@ -68,7 +75,13 @@ export const jsonApi: FastifyPluginAsync = async (app) => {
     if (!answerer) return reply.code(503).send(NOT_READY);
     const { text, chat } = request.body as { text: string; chat?: string };
     const answer: Reply = answerer.ask(`api:${chat ?? randomUUID()}`, text);
-    return answer;
+    let bytes = SENT.get(answer);
+    if (!bytes) {
+      // The route's response schema still shapes the bytes.
+      bytes = Buffer.from(reply.serialize(answer) as string);
+      SENT.set(answer, bytes);
+    }
+    return reply.type('application/json; charset=utf-8').send(bytes);
   });
 
   app.get('/plans', { schema: plansSchema }, async (_request, reply) => {

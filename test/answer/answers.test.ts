@@ -226,6 +226,20 @@ describe('conversations', () => {
     expect(has(ask('Đắk Lắk 2025-2030', chat).reply, 'Nguyễn Tuấn Hà')).toBe(true);
   });
 
+  it('remembers a reply per question and context, and still moves the context on', () => {
+    const e = createAnswerer(corpus());
+    const first = e.ask('m1', 'Ai chủ trì nhiệm vụ 21 kế hoạch Huế 2026-2030?');
+    // The same question in the same context is the same reply; written in NFD with extra spaces, the same text.
+    expect(e.ask('m2', 'Ai chủ trì nhiệm vụ 21 kế hoạch Huế 2026-2030?')).toBe(first);
+    const nfd = e.ask('m3', '  Ai chủ trì   nhiệm vụ 21 kế hoạch Huế 2026-2030?'.normalize('NFD'));
+    expect(nfd.reply).toBe(first.reply);
+    // A remembered reply sets the chat's plan and task like a computed one.
+    expect(has(e.ask('m2', 'còn nhiệm vụ 22?').reply, 'nhiệm vụ 22', 'Huế 2026–2030')).toBe(true);
+    expect(has(e.ask('m3', 'còn nhiệm vụ 22?').reply, 'nhiệm vụ 22', 'Huế 2026–2030')).toBe(true);
+    // Another context, another reply.
+    expect(e.ask('m2', 'Ai chủ trì nhiệm vụ 21?')).not.toBe(first);
+  });
+
   it('forgets a chat after 30 idle minutes', () => {
     let now = 0;
     const e = createAnswerer(corpus(), { store: new MemoryContextStore(() => now), now: () => now });

@@ -53,6 +53,16 @@ describe('JSON API and health over real HTTP', () => {
     expect(answerer.asked.at(-1)?.chatId).toBe('api:desk-7');
   });
 
+  it('sends a reply it is handed again as the same bytes, shaped by the response schema', async () => {
+    const first = await fetch(`${h.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'same' }) });
+    const second = await fetch(`${h.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'same' }) });
+    expect(first.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const [a, b] = [await first.text(), await second.text()];
+    expect(b).toBe(a);
+    expect(JSON.parse(a)).toEqual({ reply: 'Nhiệm vụ 21: Sở Thông tin và Truyền thông chủ trì.\n"Nguồn": KH 284', found: true, intent: 'test', lang: 'vi', sources: [] });
+    expect(Number(second.headers.get('content-length'))).toBe(Buffer.byteLength(a));
+  });
+
   it('keeps chat context for a given chat id and isolates calls without one', async () => {
     answerer.selectPlan('api:desk-8', 'hue-2026');
     expect((await post(`${h.url}/api/ask`, { text: 'q', chat: 'desk-8' })).json.reply).toBe('echo: q [hue-2026]');

@@ -1,5 +1,8 @@
 import type { Answerer, PlanSummary, Reply } from '../../src/answer/types.js';
 
+/** One reply object handed out again and again, as the engine does for a repeated question; `note` is not in the API schema. */
+const SAME = { found: true, intent: 'test', lang: 'vi' as const, sources: [], reply: 'Nhiệm vụ 21: Sở Thông tin và Truyền thông chủ trì.\n"Nguồn": KH 284', note: 'internal' } as Reply;
+
 /** Scripted Answerer: behaviour chosen by the question text. */
 export class FakeAnswerer implements Answerer {
   readonly asked: Array<{ chatId: string; text: string }> = [];
@@ -28,6 +31,7 @@ export class FakeAnswerer implements Answerer {
         ],
       };
     }
+    if (text === 'same') return SAME;
     if (text === 'cite') {
       return { ...base, reply: 'Sở TT&TT chủ trì.', sources: [{ plan: 'hue', ref: 'KH 284/KH-UBND, nhiệm vụ 21' }] };
     }
