@@ -10,6 +10,7 @@ import { toLines } from './normalize.js';
 import { readPlanMeta } from './planMeta.js';
 import { PROVINCES, SAME_PLACE } from './provinces.js';
 import { findRegions } from './regions.js';
+import { TextPool } from './share.js';
 import { readTargets } from './targets.js';
 import { toTasks } from './tasks.js';
 import type { Anomaly, Corpus, Passage, Plan, Target } from './types.js';
@@ -172,6 +173,8 @@ function assignShortNames(plans: Plan[]): void {
 export function buildCorpus(files: SourceFile[], skipped: { file: string; reason: string }[] = []): Corpus {
   const registry = new AgencyRegistry();
   const plans: Plan[] = [];
+  // Each plan's texts join the pool as soon as it is parsed, so copies do not pile up meanwhile.
+  const pool = new TextPool();
   for (const f of files) {
     if (f.text.trim() === '') {
       skipped.push({ file: f.name, reason: 'tệp rỗng' });
@@ -179,7 +182,7 @@ export function buildCorpus(files: SourceFile[], skipped: { file: string; reason
     }
     const plan = parsePlan(f, registry);
     if (!plan) skipped.push({ file: f.name, reason: 'không nhận ra kế hoạch (thiếu tiêu đề, địa phương hoặc năm)' });
-    else plans.push(plan);
+    else plans.push(pool.plan(plan));
   }
   for (const p of plans) p.anomalies.push(...doubledWords(p));
   assignShortNames(plans);

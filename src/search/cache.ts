@@ -7,15 +7,16 @@
  * be read or written is ignored, never fatal.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCorpus, contentHash, readSources } from '../corpus/load.js';
-import type { Corpus } from '../corpus/types.js';
+import { TextPool } from '../corpus/share.js';
+import type { Corpus, Plan } from '../corpus/types.js';
 import { SearchIndex } from './index.js';
 
 /** Bump when the cache file layout changes. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 export interface CachedLoad {
   corpus: Corpus;
@@ -26,11 +27,18 @@ export interface CachedLoad {
   file: string | null;
 }
 
-/** `<key>.corpus.json`; the index sits beside it as `<key>.index.json` (MiniSearch JSON, parsed once by loadJSON). */
-interface CacheFile {
+/**
+ * `<key>.corpus.jsonl`: a head line, then one line per plan, so a big corpus is never one
+ * string in memory, read or written. The index sits beside it as `<key>.index.json`
+ * (MiniSearch JSON, parsed once by loadJSON).
+ */
+interface CacheHead {
   format: number;
   key: string;
-  corpus: Corpus;
+  plans: number;
+  agencies: Corpus['agencies'];
+  skipped: Corpus['skipped'];
+  hash: string;
 }
 
 /** PLANBOT_CACHE: a folder, or "off"/"0"/"false" to disable; unset → `fallback`. */
@@ -78,32 +86,72 @@ function entryFolder(cacheDir: string, corpusDir: string): string {
   return join(cacheDir, createHash('sha256').update(resolve(corpusDir)).digest('hex').slice(0, 16));
 }
 
+/** A file's lines, read a chunk at a time so a big file is never whole in memory. */
+export function* linesOf(file: string, chunkBytes = 1 << 20): Generator<string> {
+  const fd = openSync(file, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(chunkBytes);
+    let carry: Buffer[] = [];
+    for (let n; (n = readSync(fd, chunk, 0, chunkBytes, null)) > 0; ) {
+      let from = 0;
+      for (let nl; (nl = chunk.indexOf(10, from)) >= 0 && nl < n; from = nl + 1) {
+        // Decode whole lines only: a character may straddle two chunks.
+        yield carry.length ? Buffer.concat([...carry, chunk.subarray(from, nl)]).toString('utf8') : chunk.toString('utf8', from, nl);
+        carry = [];
+      }
+      if (from < n) carry.push(Buffer.from(chunk.subarray(from, n)));
+    }
+    if (carry.length) yield Buffer.concat(carry).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function readEntry(base: string, key: string): { corpus: Corpus; index: SearchIndex } | null {
   try {
-    if (!existsSync(`${base}.corpus.json`) || !existsSync(`${base}.index.json`)) return null;
-    const data = JSON.parse(readFileSync(`${base}.corpus.json`, 'utf8')) as CacheFile;
-    if (data.format !== CACHE_FORMAT || data.key !== key) return null;
-    return { corpus: data.corpus, index: SearchIndex.fromJSON(readFileSync(`${base}.index.json`, 'utf8'), data.corpus) };
+    if (!existsSync(`${base}.corpus.jsonl`) || !existsSync(`${base}.index.json`)) return null;
+    const lines = linesOf(`${base}.corpus.jsonl`);
+    const head = JSON.parse(lines.next().value ?? 'null') as CacheHead | null;
+    if (head?.format !== CACHE_FORMAT || head.key !== key) return null;
+    const plans: Plan[] = [];
+    const pool = new TextPool();
+    for (const line of lines) if (line) plans.push(pool.plan(JSON.parse(line) as Plan));
+    // A file cut short (a full disk) is a miss, not a smaller corpus.
+    if (plans.length !== head.plans) return null;
+    const corpus: Corpus = { plans, agencies: head.agencies, skipped: head.skipped, hash: head.hash };
+    return { corpus, index: SearchIndex.fromJSON(readFileSync(`${base}.index.json`, 'utf8'), corpus) };
   } catch {
     return null;
   }
 }
 
-function writeAtomic(file: string, text: string): void {
+/** Write through a temporary file and rename, line by line. */
+function writeAtomic(file: string, lines: Iterable<string>): void {
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
+  const fd = openSync(tmp, 'w');
+  try {
+    for (const line of lines) writeSync(fd, `${line}\n`);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(tmp, file);
 }
 
-function writeEntry(folder: string, base: string, data: CacheFile, index: SearchIndex): boolean {
+function* corpusLines(key: string, corpus: Corpus): Generator<string> {
+  const head: CacheHead = { format: CACHE_FORMAT, key, plans: corpus.plans.length, agencies: corpus.agencies, skipped: corpus.skipped, hash: corpus.hash };
+  yield JSON.stringify(head);
+  for (const plan of corpus.plans) yield JSON.stringify(plan);
+}
+
+function writeEntry(folder: string, base: string, key: string, corpus: Corpus, index: SearchIndex): boolean {
   try {
     mkdirSync(folder, { recursive: true });
     // One entry per corpus folder: entries under other keys are stale.
     const keep = base.slice(folder.length + 1);
     for (const old of readdirSync(folder)) if (!old.startsWith(keep)) rmSync(join(folder, old), { force: true });
     // The index first: the corpus file's presence marks a complete entry.
-    writeAtomic(`${base}.index.json`, index.toJSON());
-    writeAtomic(`${base}.corpus.json`, JSON.stringify(data));
+    writeAtomic(`${base}.index.json`, [index.toJSON()]);
+    writeAtomic(`${base}.corpus.jsonl`, corpusLines(key, corpus));
     return true;
   } catch {
     return false;
@@ -127,9 +175,9 @@ export function loadCorpusCached(dir: string, cacheDir: string | null): CachedLo
   const folder = entryFolder(cacheDir, dir);
   const base = join(folder, key.slice(0, 32));
   const hit = readEntry(base, key);
-  if (hit) return { ...hit, cache: 'hit', file: `${base}.corpus.json` };
+  if (hit) return { ...hit, cache: 'hit', file: `${base}.corpus.jsonl` };
   const corpus = buildCorpus(files);
   const index = SearchIndex.build(corpus);
-  const written = writeEntry(folder, base, { format: CACHE_FORMAT, key, corpus }, index);
-  return { corpus, index, cache: written ? 'miss' : 'off', file: written ? `${base}.corpus.json` : null };
+  const written = writeEntry(folder, base, key, corpus, index);
+  return { corpus, index, cache: written ? 'miss' : 'off', file: written ? `${base}.corpus.jsonl` : null };
 }

@@ -1,9 +1,9 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash, loadCorpus, readSources } from '../../src/corpus/load.js';
-import { loadCorpusCached, resolveCacheDir } from '../../src/search/cache.js';
+import { linesOf, loadCorpusCached, resolveCacheDir } from '../../src/search/cache.js';
 import { CORPUS_DIR } from '../helpers.js';
 
 describe('corpus cache', () => {
@@ -57,6 +57,23 @@ describe('corpus cache', () => {
   it('ignores a corrupt entry and rewrites it', () => {
     const { file } = loadCorpusCached(corpusDir, cacheDir);
     writeFileSync(file!, '{not json');
+    expect(loadCorpusCached(corpusDir, cacheDir).cache).toBe('miss');
+    expect(loadCorpusCached(corpusDir, cacheDir).cache).toBe('hit');
+  });
+
+  it('reads a file line by line across chunk edges, multi-byte characters included', () => {
+    const lines = ['{"a":"Thừa Thiên Huế"}', '', 'đ'.repeat(40), 'x', '"chuyển đổi số"'];
+    const file = join(tmp, 'lines.jsonl');
+    writeFileSync(file, lines.join('\n'));
+    for (const size of [1, 2, 3, 7, 64, 1 << 20]) expect([...linesOf(file, size)]).toEqual(lines);
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    expect([...linesOf(file, 5)]).toEqual(lines);
+  });
+
+  it('misses on an entry cut short', () => {
+    const { file } = loadCorpusCached(corpusDir, cacheDir);
+    const text = readFileSync(file!, 'utf8');
+    writeFileSync(file!, text.slice(0, text.lastIndexOf('\n', text.length - 2) + 1));
     expect(loadCorpusCached(corpusDir, cacheDir).cache).toBe('miss');
     expect(loadCorpusCached(corpusDir, cacheDir).cache).toBe('hit');
   });
