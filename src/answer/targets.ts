@@ -2,7 +2,7 @@
 import type { Plan, Target, TargetGroup } from '../corpus/types.js';
 import type { IndicatorConcept } from '../nlu/lexicon.js';
 import { foldWords } from '../text/fold.js';
-import { AgencyNamer, placeWhere, source } from './format.js';
+import { AgencyNamer, placeWhere, planNames, source } from './format.js';
 import { wordPairs } from './pairs.js';
 import { combine, type Answer, type Env, type PlanAnswer, type Query } from './query.js';
 
@@ -120,12 +120,36 @@ export function answerCompare(q: Query, env: Env): Answer {
   }
   rows.sort((a, b) => a.t.year - b.t.year || b.t.value - a.t.value);
   const head = en ? `Targets for ${indicatorName(q)}${q.years.length ? ` in ${q.years.join(', ')}` : ''}:` : `Mục tiêu ${indicatorName(q)}${q.years.length ? ` năm ${q.years.join(', ')}` : ''} theo từng kế hoạch:`;
+  if (rows.length > COMPARE_ROWS) return compareGrouped(head, rows, q);
   return {
     found: true,
     lines: [head, ...rows.map(({ plan, t }) => `- ${plan.shortName} (${t.year}): ${targetText(t)}`)],
     sources: rows.map(({ plan, t }) => source(plan, placeWhere(t.place, q.lang))),
   };
 }
+
+/** Up to this many rows a comparison lists plan by plan; beyond, plans setting the same target share a line. */
+const COMPARE_ROWS = 12;
+
+/** A comparison across many plans (a province-wide corpus): one line per distinct target, the plans named and cited up to a cap. */
+function compareGrouped(head: string, rows: { plan: Plan; t: Target }[], q: Query): Answer {
+  const groups = new Map<string, { t: Target; rows: { plan: Plan; t: Target }[] }>();
+  for (const row of rows) {
+    const key = `${row.t.year}\u0000${targetText(row.t)}`;
+    const g = groups.get(key);
+    if (g) g.rows.push(row);
+    else groups.set(key, { t: row.t, rows: [row] });
+  }
+  const shown = [...groups.values()];
+  return {
+    found: true,
+    lines: [head, ...shown.map((g) => `- ${q.lang === 'en' ? '' : 'Năm '}${g.t.year}: ${targetText(g.t)} — ${planNames(g.rows.map((r) => r.plan), q.lang, PLAN_NAMES_SHOWN)}`)],
+    sources: shown.flatMap((g) => g.rows.slice(0, PLAN_NAMES_SHOWN).map(({ plan, t }) => source(plan, placeWhere(t.place, q.lang)))),
+  };
+}
+
+/** Plans named (and cited) per line of a grouped comparison. */
+const PLAN_NAMES_SHOWN = 5;
 
 /** "Huế có mục tiêu gì năm 2030?": every target a plan sets for the years asked (all years if none), of one group if given. */
 export function answerTargetsOfYear(q: Query, group: TargetGroup | null = null): Answer {

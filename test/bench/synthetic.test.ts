@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allText } from '../../bench/questions.js';
 import { inventNames, renamePlaces, renumberPlans, writeSyntheticCorpus } from '../../bench/synthetic.js';
+import { createAnswerer } from '../../src/answer/engine.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { PROVINCES } from '../../src/corpus/provinces.js';
 import { foldWords } from '../../src/text/fold.js';
@@ -61,5 +62,18 @@ describe('synthetic corpus', () => {
     }
     const numbers = corpus.plans.map((p) => p.number).filter(Boolean);
     expect(new Set(numbers).size).toBe(numbers.length);
+  });
+
+  it('on many plans, a comparison gives one line per distinct target and names a few plans each', () => {
+    const dir = join(tmp, 'x5');
+    writeSyntheticCorpus(CORPUS_DIR, dir, 5, allText());
+    const engine = createAnswerer(loadCorpus(dir));
+    const r = engine.ask('c', 'So sánh mục tiêu chữ ký số năm 2030 giữa các tỉnh');
+    const lines = r.reply.split('\n');
+    expect(r.found).toBe(true);
+    // Three of the five plans set it for 2030, in the same words: 15 plans, one line.
+    expect(lines[1]).toMatch(/^- Năm 2030: Tỷ lệ dân số trưởng thành có chữ ký số .*đạt trên 70%\. — Bình Thuận 2025–2030; Đắk Lắk 2025–2030; Huế 2026–2030; .* và 10 kế hoạch khác/);
+    expect(lines.filter((l) => l.startsWith('- '))).toHaveLength(1);
+    expect(r.sources).toHaveLength(5);
   });
 });
