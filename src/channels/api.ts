@@ -61,25 +61,25 @@ const plansSchema = {
 
 const NOT_READY = { error: 'corpus not loaded yet' };
 
-/**
- * Replies as sent, by reply object. The answerer hands back the same object for a
- * question it has answered in the same context, so a popular question is serialized and
- * UTF-8-encoded once; entries go when the answerer forgets the reply.
- */
-const SENT = new WeakMap<Reply, Buffer>();
-
 /** JSON API for help desks: POST /api/ask, GET /api/plans. */
 export const jsonApi: FastifyPluginAsync = async (app) => {
+  /**
+   * Replies as sent, by reply object. The answerer hands back the same object for a
+   * question it has answered in the same context, so a popular question is serialized and
+   * UTF-8-encoded once; entries go when the answerer forgets the reply.
+   */
+  const sent = new WeakMap<Reply, Buffer>();
+
   app.post('/ask', { schema: askSchema }, async (request, reply) => {
     const answerer = app.planbot.getAnswerer();
     if (!answerer) return reply.code(503).send(NOT_READY);
     const { text, chat } = request.body as { text: string; chat?: string };
     const answer: Reply = answerer.ask(`api:${chat ?? randomUUID()}`, text);
-    let bytes = SENT.get(answer);
+    let bytes = sent.get(answer);
     if (!bytes) {
       // The route's response schema still shapes the bytes.
       bytes = Buffer.from(reply.serialize(answer) as string);
-      SENT.set(answer, bytes);
+      sent.set(answer, bytes);
     }
     return reply.type('application/json; charset=utf-8').send(bytes);
   });
