@@ -59,7 +59,7 @@ export class Engine implements Answerer {
     // Agencies the plans write, then lexicon ones users may name though no plan writes them.
     const agencies = new Map<string, Agency>([...lexiconAgencies(), ...corpus.agencies].map((a) => [a.id, a]));
     const index = options.index ?? SearchIndex.build(corpus);
-    this.env = { corpus, catalog: buildCatalog(corpus, index.vocabulary()), index, agencies };
+    this.env = { corpus, catalog: buildCatalog(corpus, index.vocabulary()), index, agencies, indicatorTargets: new Map() };
     this.store = options.store ?? new MemoryContextStore(options.now ?? Date.now);
     this.rememberReplies = options.rememberReplies ?? true;
     this.lookup = new PlanLookup(corpus);

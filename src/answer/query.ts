@@ -1,5 +1,5 @@
 /** A question resolved against the conversation: what the handlers answer. */
-import type { Agency, Corpus, Plan } from '../corpus/types.js';
+import type { Agency, Corpus, Plan, Target } from '../corpus/types.js';
 import type { Catalog } from '../nlu/catalog.js';
 import type { Intent } from '../nlu/intent.js';
 import type { IndicatorConcept } from '../nlu/lexicon.js';
@@ -30,6 +30,8 @@ export interface Env {
   catalog: Catalog;
   index: SearchIndex;
   agencies: Map<string, Agency>;
+  /** Each plan's targets for a lexicon indicator, by indicator id then plan id; filled as questions need them. */
+  indicatorTargets: Map<string, Map<string, Target[]>>;
 }
 
 /** One plan's contribution to an answer. */

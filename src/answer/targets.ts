@@ -6,9 +6,21 @@ import { AgencyNamer, placeWhere, planNames, source } from './format.js';
 import { wordPairs } from './pairs.js';
 import { combine, type Answer, type Env, type PlanAnswer, type Query } from './query.js';
 
-export function matches(t: Target, c: IndicatorConcept, env: Env): boolean {
+function matches(t: Target, c: IndicatorConcept, env: Env): boolean {
   const text = env.index.doc(t.id)!.folded;
   return c.target.some((p) => (p === '#unit-gdp' ? /GR?DP/.test(t.unit) : text.includes(p)));
+}
+
+/**
+ * A plan's targets for a lexicon indicator, worked out once per plan and indicator: a
+ * comparison across every plan then reads a list per plan instead of every target's text.
+ */
+function indicatorTargets(plan: Plan, c: IndicatorConcept, env: Env): Target[] {
+  let byPlan = env.indicatorTargets.get(c.id);
+  if (!byPlan) env.indicatorTargets.set(c.id, (byPlan = new Map()));
+  let ts = byPlan.get(plan.id);
+  if (!ts) byPlan.set(plan.id, (ts = plan.targets.filter((t) => matches(t, c, env))));
+  return ts;
 }
 
 function indicatorName(q: Query): string {
@@ -18,7 +30,7 @@ function indicatorName(q: Query): string {
 
 /** Targets the query points at in one plan; without a lexicon concept, its words must be in the target. */
 function targetsFor(plan: Plan, q: Query, env: Env): Target[] {
-  if (q.indicator) return plan.targets.filter((t) => matches(t, q.indicator!, env));
+  if (q.indicator) return indicatorTargets(plan, q.indicator, env);
   const pairs = wordPairs(q.topic ?? '');
   if (!pairs.length) return [];
   let best: [number, Target] | null = null;
