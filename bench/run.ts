@@ -180,7 +180,7 @@ async function measureScale(label: string, dir: string, cache: string, httpDurat
   const { address, code } = (await server.first) as { address: string; code: string };
   let http: HttpStats;
   try {
-    http = await measureHttp(address, 10, httpDurationS, 3);
+    http = await measureHttp(address, 10, httpDurationS, 5);
   } finally {
     const exited = new Promise((res) => server.proc.once('exit', res));
     server.proc.send('stop');
