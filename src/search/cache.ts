@@ -111,11 +111,17 @@ function readEntry(base: string, key: string): { corpus: Corpus; index: SearchIn
   try {
     if (!existsSync(`${base}.corpus.jsonl`) || !existsSync(`${base}.index.json`)) return null;
     const lines = linesOf(`${base}.corpus.jsonl`);
-    const head = JSON.parse(lines.next().value ?? 'null') as CacheHead | null;
-    if (head?.format !== CACHE_FORMAT || head.key !== key) return null;
     const plans: Plan[] = [];
-    const pool = new TextPool();
-    for (const line of lines) if (line) plans.push(pool.plan(JSON.parse(line) as Plan));
+    let head: CacheHead | null;
+    try {
+      head = JSON.parse(lines.next().value ?? 'null') as CacheHead | null;
+      if (head?.format !== CACHE_FORMAT || head.key !== key) return null;
+      const pool = new TextPool();
+      for (const line of lines) if (line) plans.push(pool.plan(JSON.parse(line) as Plan));
+    } finally {
+      // Closes the file when the head did not match or a line failed to parse.
+      lines.return(undefined);
+    }
     // A file cut short (a full disk) is a miss, not a smaller corpus.
     if (plans.length !== head.plans) return null;
     const corpus: Corpus = { plans, agencies: head.agencies, skipped: head.skipped, hash: head.hash };

@@ -70,6 +70,17 @@ describe('corpus cache', () => {
     expect([...linesOf(file, 5)]).toEqual(lines);
   });
 
+  it('misses on an entry of another format, and leaves no file open', () => {
+    const fds = () => (existsSync('/proc/self/fd') ? readdirSync('/proc/self/fd').length : 0);
+    const before = fds();
+    for (let i = 0; i < 5; i++) {
+      const { file } = loadCorpusCached(corpusDir, cacheDir);
+      writeFileSync(file!, readFileSync(file!, 'utf8').replace('"format":2', '"format":1'));
+      expect(loadCorpusCached(corpusDir, cacheDir).cache).toBe('miss');
+    }
+    expect(fds()).toBe(before);
+  });
+
   it('misses on an entry cut short', () => {
     const { file } = loadCorpusCached(corpusDir, cacheDir);
     const text = readFileSync(file!, 'utf8');
