@@ -100,12 +100,7 @@ function isHeadingText(level: number, text: string): boolean {
 export function toBlocks(lines: string[], from: number, to: number): Block[] {
   const blocks: Block[] = [];
   const stack: { level: number; text: string }[] = [];
-  // Paragraphs under one heading share one path array.
-  let last: string[] = [];
-  const path = () => {
-    if (last.length !== stack.length || stack.some((s, i) => s.text !== last[i])) last = stack.map((s) => s.text);
-    return last;
-  };
+  const path = () => stack.map((s) => s.text);
   for (const raw of gather(lines, from, to)) {
     const text = joinPieces(raw.pieces);
     const level = raw.level;
