@@ -2,7 +2,7 @@
  * The answering service: understand the message, merge it with the chat's context,
  * resolve plans, answer from the records, cite, and remember what was talked about.
  */
-import type { Agency, Corpus, TargetGroup } from '../corpus/types.js';
+import type { Agency, Corpus, Plan, TargetGroup, Task } from '../corpus/types.js';
 import { lexiconAgencies } from '../corpus/agencies.js';
 import { buildCatalog } from '../nlu/catalog.js';
 import { understand, type Understanding } from '../nlu/index.js';
@@ -14,7 +14,9 @@ import { answerPlanFact, answerPlanList } from './facts.js';
 import { planNames, sourceLine } from './format.js';
 import { choosePlans, PlanLookup } from './plans.js';
 import type { Answer, Env, Query } from './query.js';
-import { answerAgencyTasks, answerTask, answerTaskByTitle } from './tasks.js';
+import { answerAgencyTasks, answerTask } from './tasks.js';
+import { answerFromRecords, coversQuestion } from './records.js';
+import type { Slot } from '../nlu/slots.js';
 import { answerCompare, answerMonitor, answerTarget, answerTargetsOfYear } from './targets.js';
 import { answerTopic } from './topic.js';
 import { cannedReply } from './canned.js';
@@ -125,11 +127,24 @@ export class Engine implements Answerer {
     if (inherit) intent = ctx.intent;
     if (intent === null && (e.taskRef || e.task) && ctx.intent && TASK_INTENTS.includes(ctx.intent)) intent = ctx.intent;
 
+    // "thời hạn?", "ai phối hợp?", "nhiệm vụ tiếp theo": about the task in context, whatever its cue words say elsewhere.
+    const step = TASK_STEP.exec(u.folded);
+    const bare = !u.runs.length && !e.places.length && !e.planNumbers.length && !e.agencies.length && !e.indicator;
+    let stepped: ChatContext['task'] = null;
+    if (ctx.task && !e.task && (step || (bare && taskSlot(u.slots)))) {
+      const plan = this.lookup.byId(ctx.planIds)[0];
+      stepped = step && plan ? neighbour(plan, ctx.task, step[1] ? 1 : -1) : ctx.task;
+      intent = taskSlot(u.slots) ?? (ctx.intent && TASK_INTENTS.includes(ctx.intent) ? ctx.intent : 'task.lead');
+    }
+
+    // "Ai lo phổ cập tài khoản DVCTT …?": an indicator's words in a question about who does something.
+    if (intent === 'target.value' && taskSlot(u.slots) && !u.slots.has('value') && !e.task) intent = taskSlot(u.slots);
+
     const canned = cannedReply(intent, u, this.corpus);
     if (canned) return { reply: canned, next: { ...ctx, lang, pending: null } };
 
     const choice = choosePlans(this.lookup, e, ctx.planIds);
-    const task = e.task ?? (intent && TASK_INTENTS.includes(intent) ? ctx.task : null);
+    const task = e.task ?? stepped ?? (intent && TASK_INTENTS.includes(intent) && (e.taskRef || !u.runs.length) ? ctx.task : null);
     const indicator = e.indicator ?? (intent && TARGET_INTENTS.includes(intent) ? INDICATORS.find((c) => c.id === ctx.indicator) ?? null : null);
     const years = e.years.length ? e.years : inherit && ctx.year !== null && intent && TARGET_INTENTS.includes(intent) ? [ctx.year] : [];
     const agencies = e.agencies.length ? e.agencies : intent === 'agency.tasks' ? ctx.agencies : [];
@@ -150,6 +165,8 @@ export class Engine implements Answerer {
       indicator,
       agencies,
       topic,
+      slots: u.slots,
+      runs: u.runs,
     };
     const next: ChatContext = {
       planIds: choice.named || answeringChoice ? choice.plans.map((p) => p.id) : ctx.planIds,
@@ -184,6 +201,12 @@ export class Engine implements Answerer {
     const answered = answer.sources.map((s) => s.plan);
     const single = [...new Set(answered)];
     if (single.length === 1 && answer.found) next.planIds = single;
+    // A task found by its words is the conversation's task, as if asked by number.
+    if (answer.task) {
+      next.task = { number: answer.task.number, part: partOf(answer.task) };
+      next.planIds = [answer.task.planId];
+      if (!TASK_INTENTS.includes(next.intent!)) next.intent = taskSlot(q.slots) ?? 'task.lead';
+    }
     return { reply: this.finish(q, answer, intent), next };
   }
 
@@ -194,7 +217,7 @@ export class Engine implements Answerer {
       case 'task.time':
       case 'task.note':
       case 'task.about':
-        if (!q.task) return u.taskTitle ? answerTaskByTitle(q, this.env, u.taskTitle) : this.askFor(q, 'task');
+        if (!q.task) return q.runs.length ? answerFromRecords(q, this.env, withTaskSlot(q)) : this.askFor(q, 'task');
         return answerTask(q, this.env);
       case 'agency.tasks':
         if (!q.agencies.length) return this.askFor(q, 'agency');
@@ -208,10 +231,11 @@ export class Engine implements Answerer {
         const group = groupNamed(q.topic);
         if (!q.indicator && group) return answerTargetsOfYear(q, group);
         const a = answerTarget(q, this.env);
+        // The lexicon's indicator is only part of what was asked ("trường học có wifi miễn phí"): let the records decide.
+        if (a.found && u.entities.indicator && !coversQuestion(q, this.env, a)) return answerFromRecords(q, this.env, new Set<Slot>([...q.slots, 'value']));
         if (a.found || q.indicator) return a;
         // Words no target holds may still be in the plan's text (a task, a paragraph).
-        const passages = answerTopic(q, this.env);
-        return passages.found ? passages : a;
+        return answerFromRecords(q, this.env, new Set<Slot>([...q.slots, 'value']));
       }
       case 'target.monitor':
         return answerMonitor(q, this.env);
@@ -219,10 +243,7 @@ export class Engine implements Answerer {
         return answerCompare({ ...q, plans: q.planNamed && q.plans.length > 1 ? q.plans : this.corpus.plans }, this.env);
       case 'plan.info': {
         // A plan named with other words ("kinh phí … lấy từ đâu?") asks what the plan says about them.
-        if (hasContent(u) && !CUES.counts.test(u.folded)) {
-          const passages = answerTopic(q, this.env);
-          if (passages.found) return passages;
-        }
+        if (q.runs.length && !CUES.counts.test(u.folded)) return answerFromRecords(q, this.env, q.slots);
         return answerPlanFact(q);
       }
       case 'plan.signer':
@@ -234,9 +255,10 @@ export class Engine implements Answerer {
       case 'plan.list':
         return answerPlanList(this.corpus, q);
       default: {
-        const found = answerTopic(q, this.env);
-        if (found.found || u.intent === 'topic' || q.topic !== u.topic) return found;
-        return this.notUnderstood(q);
+        // "and Binh Thuan?" after a topic: the topic in context, as before.
+        if (q.topic !== u.topic) return answerTopic(q, this.env);
+        if (!q.runs.length && u.intent !== 'topic') return this.notUnderstood(q);
+        return answerFromRecords(q, this.env, q.slots);
       }
     }
   }
@@ -293,6 +315,35 @@ export class Engine implements Answerer {
     const sources = a.sources.filter((s) => (seen.has(s.ref) ? false : (seen.add(s.ref), true)));
     return { reply: lines.join('\n'), found: a.found, intent, sources, lang: q.lang, ...(a.choices ? { choices: a.choices } : {}) };
   }
+}
+
+/** "nhiệm vụ tiếp theo / kế tiếp / ngay sau đó" (group 1) or "nhiệm vụ trước đó". */
+const TASK_STEP = /\b(?:nhiem vu|task)\s+(?:(tiep theo|ke tiep|ngay sau(?: do)?|sau do|ke)|(truoc(?: do)?|lien truoc|ngay truoc))\b|\b(?:(next)|(previous)) task\b/;
+
+/** The task intent a bare slot question asks for ("thời hạn?" → time). */
+function taskSlot(slots: ReadonlySet<Slot>): Intent | null {
+  if (slots.has('partners')) return 'task.support';
+  if (slots.has('time')) return 'task.time';
+  if (slots.has('lead')) return 'task.lead';
+  return null;
+}
+
+function withTaskSlot(q: Query): Set<Slot> {
+  const slots = new Set(q.slots);
+  if (!slots.has('partners') && !slots.has('time')) slots.add('lead');
+  return slots;
+}
+
+function partOf(t: Task): 'I' | 'II' | null {
+  const code = t.part?.trim().split(/\s+/)[0];
+  return code === 'I' || code === 'II' ? code : null;
+}
+
+/** The task before or after one in its plan's appendix order. */
+function neighbour(plan: Plan, task: NonNullable<ChatContext['task']>, step: 1 | -1): ChatContext['task'] {
+  const i = plan.tasks.findIndex((t) => t.number === task.number && (task.part === null || partOf(t) === task.part));
+  const t = i < 0 ? undefined : plan.tasks[i + step];
+  return t ? { number: t.number, part: partOf(t) } : null;
 }
 
 function hasEntities(u: Understanding): boolean {

@@ -1,8 +1,9 @@
 /** A question resolved against the conversation: what the handlers answer. */
-import type { Agency, Corpus, Plan, Target } from '../corpus/types.js';
+import type { Agency, Corpus, Plan, Target, Task } from '../corpus/types.js';
 import type { Catalog } from '../nlu/catalog.js';
 import type { Intent } from '../nlu/intent.js';
 import type { IndicatorConcept } from '../nlu/lexicon.js';
+import type { Slot } from '../nlu/slots.js';
 import type { SearchIndex } from '../search/index.js';
 import type { Choice, Lang, SourceRef } from './types.js';
 
@@ -23,6 +24,10 @@ export interface Query {
   indicator: IndicatorConcept | null;
   agencies: string[];
   topic: string | null;
+  /** The parts of a record asked for. */
+  slots: Set<Slot>;
+  /** The question's content words in runs, for retrieval. */
+  runs: string[][];
 }
 
 export interface Env {
@@ -49,6 +54,8 @@ export interface Answer {
   /** When set, the engine asks which plan instead of answering. */
   clarify?: { plans: Plan[] };
   choices?: Choice[];
+  /** The task the answer is about, found by its words: it becomes the conversation's task. */
+  task?: Task;
 }
 
 /** Combine per-plan answers: the plans that have the fact, or, when none does, why not. */

@@ -40,7 +40,8 @@ function missingTask(plan: Plan, number: string, q: Query): string {
   return en ? `${plan.shortName} has no task ${number}.${why}` : `${plan.shortName} không có nhiệm vụ ${number}.${why}`;
 }
 
-function describe(task: Task, q: Query, namer: AgencyNamer): string[] {
+/** A task row read for the question: the asked field first, then the others that place it. */
+export function describeTask(task: Task, q: Query, namer: AgencyNamer): string[] {
   const en = q.lang === 'en';
   const head = `${en ? 'Task' : 'Nhiệm vụ'} ${task.number}${task.part ? ` (${task.part})` : ''}: ${clip(task.title, 260)}`;
   const lead = task.lead.length ? namer.list(task.lead, task.leadIds) : en ? 'not stated' : 'không ghi';
@@ -80,22 +81,6 @@ function tasksByTitle(q: Query, env: Env, title: string, limit = Infinity): Task
     .map((d) => d.task!);
 }
 
-/** "Ai chủ trì nhiệm vụ triển khai nền tảng trợ lý ảo?": the task found by its title. */
-export function answerTaskByTitle(q: Query, env: Env, title: string): Answer {
-  const tasks = tasksByTitle(q, env, title, 3);
-  if (!tasks.length) {
-    return { found: false, lines: [q.lang === 'en' ? 'I found no task with that title.' : 'Không tìm thấy nhiệm vụ nào có nội dung này.'], sources: [] };
-  }
-  const namer = new AgencyNamer(env.agencies, q.lang);
-  const many = new Set(tasks.map((t) => t.planId)).size > 1;
-  const plans = new Map(q.plans.map((p) => [p.id, p]));
-  return {
-    found: true,
-    lines: tasks.flatMap((t) => [...(many ? [`• ${plans.get(t.planId)!.shortName}:`] : []), ...describe(t, q, namer)]),
-    sources: tasks.map((t) => source(plans.get(t.planId)!, taskWhere(t, q.lang))),
-  };
-}
-
 export function answerTask(q: Query, env: Env): Answer {
   const { number, part } = q.task!;
   const namer = new AgencyNamer(env.agencies, q.lang);
@@ -105,7 +90,7 @@ export function answerTask(q: Query, env: Env): Answer {
     return {
       plan,
       found: true,
-      lines: tasks.flatMap((t) => describe(t, q, namer)),
+      lines: tasks.flatMap((t) => describeTask(t, q, namer)),
       sources: tasks.map((t) => source(plan, taskWhere(t, q.lang))),
     };
   });

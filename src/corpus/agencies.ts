@@ -40,6 +40,7 @@ const LEXICON: LexiconEntry[] = [
   { id: 'so-vhtt', name: 'Sở Văn hóa và Thể thao', short: 'Sở VH&TT', forms: [] },
   { id: 'so-vhttdl', name: 'Sở Văn hóa, Thể thao và Du lịch', short: 'Sở VHTT&DL', forms: ['Sở VH,TT&DL'] },
   { id: 'so-dl', name: 'Sở Du lịch', short: null, forms: [] },
+  { id: 'so-gtvt', name: 'Sở Giao thông vận tải', short: 'Sở GTVT', forms: ['Sở GT-VT', 'Sở GTVT'] },
   { id: 'cong-an', name: 'Công an tỉnh', short: null, forms: ['Công an thành phố', 'Công an'] },
   { id: 'vp-ubnd', name: 'Văn phòng UBND tỉnh', short: null, forms: ['Văn phòng Ủy ban nhân dân tỉnh', 'Văn phòng UBND thành phố'] },
   { id: 'thanh-tra', name: 'Thanh tra tỉnh', short: null, forms: ['Thanh tra thành phố'] },

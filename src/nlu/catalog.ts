@@ -25,6 +25,11 @@ export interface Catalog {
   agencies: AgencyEntry[];
   /** agencyKey of a written or typed form → agency id. */
   agencyKeys: Map<string, string>;
+  /**
+   * Keys of a department's name without "Sở" ("xaydung", "taichinh"): the same words name a field
+   * ("xây dựng kho dữ liệu", "tài chính toàn diện"), so they count only where a unit acts.
+   */
+  bareAgencyKeys: Map<string, string>;
   /** Longest agency key in tokens, to bound the n-gram scan. */
   maxAgencyTokens: number;
   /** Place forms by their first two letters, for the typo-tolerant pass. */
@@ -57,6 +62,12 @@ const AGENCY_EN: Record<string, string[]> = {
   'so-yt': ['department of health', 'health department', 'doh'],
   'so-ct': ['department of industry and trade', 'industry and trade department', 'doit'],
   'so-nv': ['department of home affairs', 'home affairs department'],
+  'so-dl': ['department of tourism', 'tourism department'],
+  'so-xd': ['department of construction', 'construction department'],
+  'so-tp': ['department of justice', 'justice department'],
+  'so-vhtt': ['department of culture and sports', 'culture and sports department'],
+  'so-nnmt': ['department of agriculture and environment', 'agriculture and environment department'],
+  'so-gtvt': ['department of transport', 'transport department'],
   'cong-an': ['provincial police', 'police', 'public security'],
   'nhnn': ['state bank', 'state bank of vietnam'],
 };
@@ -90,6 +101,7 @@ export function buildCatalog(corpus: Corpus, vocabulary: Iterable<string> = []):
     known.add(f);
   }
   const agencyKeys = new Map<string, string>();
+  const bareAgencyKeys = new Map<string, string>();
   const agencies: AgencyEntry[] = [];
   const seen = new Set<string>();
   const all: Agency[] = [...corpus.agencies, ...lexiconAgencies()];
@@ -98,12 +110,16 @@ export function buildCatalog(corpus: Corpus, vocabulary: Iterable<string> = []):
     seen.add(a.id);
     for (const form of [a.name, ...(a.short ? [a.short] : []), ...a.forms, ...(AGENCY_EN[a.id] ?? [])]) {
       const key = agencyKey(form);
+      // A collective ("địa phương", "các sở, ban, ngành") is also everyday words: named only where it acts.
+      if (a.group) {
+        addKey(bareAgencyKeys, key, a.id);
+        continue;
+      }
       addKey(agencyKeys, key, a.id);
-      if (a.group) continue;
       // People drop "Sở" ("Công Thương chủ trì…") or "và" ("sở thông tin truyền thông").
       const noVa = agencyKey(form.replace(/\s+và\s+/giu, ' '));
       addKey(agencyKeys, noVa, a.id);
-      for (const k of [key, noVa]) if (k.startsWith('so') && k.length > 5) addKey(agencyKeys, k.slice(2), a.id);
+      for (const k of [key, noVa]) if (k.startsWith('so') && k.length > 5) addKey(bareAgencyKeys, k.slice(2), a.id);
     }
   }
   const maxAgencyTokens = 9;
@@ -120,5 +136,6 @@ export function buildCatalog(corpus: Corpus, vocabulary: Iterable<string> = []):
   for (const pf of placeForms) placesByForm.set(pf.f, [...(placesByForm.get(pf.f) ?? []), pf]);
   const maxPlaceWords = Math.max(1, ...placeForms.map((pf) => pf.f.split(' ').length));
   const planNumbers = new Set(corpus.plans.map((p) => (p.number ? /^\d+/.exec(p.number)?.[0] : undefined)).filter((n): n is string => n !== undefined));
-  return { places, agencies, agencyKeys, maxAgencyTokens, placesByPrefix, commonWords, placesByForm, maxPlaceWords, planNumbers };
+  for (const k of agencyKeys.keys()) bareAgencyKeys.delete(k);
+  return { places, agencies, agencyKeys, bareAgencyKeys, maxAgencyTokens, placesByPrefix, commonWords, placesByForm, maxPlaceWords, planNumbers };
 }

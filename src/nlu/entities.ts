@@ -1,6 +1,7 @@
 /** Entity extraction: plans and places, years, task numbers, agencies, indicators, topic. */
 import { accentWords, fold, foldWords, hasDiacritics } from '../text/fold.js';
 import { editDistance } from '../text/distance.js';
+import { expandShorthand } from './shorthand.js';
 import type { Catalog } from './catalog.js';
 import { INDICATORS, type IndicatorConcept } from './lexicon.js';
 import type { PlanKind } from '../corpus/types.js';
@@ -102,13 +103,21 @@ function findTask(text: string): { task: Entities['task']; rest: string } {
   return { task: null, rest: text };
 }
 
+/** What a unit does, right after its name: only then do a department's words without "Sở" name it. */
+const ACTS = /^(chu tri|phoi hop|theo doi|phu trach|duoc giao|co trach nhiem|co nhiem vu|lam gi|lam nhung|dam nhan|thuc hien nhung|lead|leads|is responsible|monitors?)\b/;
+
 function findAgencies(text: string, catalog: Catalog): string[] {
   // Words are folded already: an agency key is just their letters and digits run together.
-  const words = text.split(' ').filter(Boolean).map((w) => w.replace(/[^a-z0-9]/g, ''));
+  const raw = text.split(' ').filter(Boolean);
+  const words = raw.map((w) => w.replace(/[^a-z0-9]/g, ''));
   const found: { id: string; at: number; len: number }[] = [];
   for (let i = 0; i < words.length; i++) {
     for (let n = Math.min(catalog.maxAgencyTokens, words.length - i); n >= 1; n--) {
-      const id = catalog.agencyKeys.get(words.slice(i, i + n).join(''));
+      // "cơ sở y tế" is a health facility, not "Sở Y tế".
+      if (words[i] === 'so' && words[i - 1] === 'co') break;
+      const key = words.slice(i, i + n).join('');
+      const bare = catalog.bareAgencyKeys.get(key);
+      const id = catalog.agencyKeys.get(key) ?? (bare && ACTS.test(raw.slice(i + n).join(' ')) && !/^(ai|who)$/.test(raw[i - 1] ?? '') ? bare : undefined);
       if (id) {
         found.push({ id, at: i, len: n });
         i += n - 1;
@@ -155,9 +164,10 @@ export function extractEntities(raw: string, catalog: Catalog): Entities {
   const years = [...text.matchAll(/\b(20\d\d)\b/g)].map((m) => Number(m[1]));
   const withoutYears = text.replace(/\b20\d\d\b/g, ' ');
   const { task, rest } = findTask(withoutYears);
-  const kind: PlanKind | null = /chuyen doi so|digital transformation/.test(text)
+  const spelt = expandShorthand(text);
+  const kind: PlanKind | null = /chuyen doi so|digital transformation/.test(spelt)
     ? 'chuyen-doi-so'
-    : /ke hoach (phat trien )?kinh te so|kinh te so va xa hoi so|digital economy plan|ktxs|kinh te so,? xa hoi so/.test(text)
+    : /ke hoach (phat trien )?kinh te so|kinh te so va xa hoi so|digital economy plan|ktxs|kinh te so,? xa hoi so/.test(spelt)
       ? 'kinh-te-so'
       : null;
   return {

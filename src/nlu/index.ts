@@ -6,6 +6,9 @@ import { extractEntities, type Entities } from './entities.js';
 import { classify, type Intent } from './intent.js';
 import { detectLanguage } from './language.js';
 import { EN_TOPICS } from './lexicon.js';
+import { expandShorthand } from './shorthand.js';
+import { slotsOf, type Slot } from './slots.js';
+import { contentRuns } from './terms.js';
 
 export interface Understanding {
   text: string;
@@ -21,7 +24,14 @@ export interface Understanding {
   taskTitle: string | null;
   /** Starts like a follow-up ("còn …", "what about …"). */
   followUp: boolean;
+  /** The parts of a record asked for (lead, time, value, yes/no…). */
+  slots: Set<Slot>;
+  /** Content words in runs, plan reference and question words left out: what retrieval looks for. */
+  runs: string[][];
 }
+
+/** Where a question's clauses break: the words on either side belong to different phrases. */
+const CLAUSE_BREAK = /[,;:?!()[\]"“”…]+|\.(?=\s|$)|\s[-–—]\s/;
 
 const TOPIC_AFTER = /(?:noi gi ve|noi ve|de cap (?:gi )?(?:den|toi)|nhac (?:den|toi)|co gi ve|say about|says about|mention(?:s|ed)?|regarding|about|ve)\s+(.+)$/;
 const TOPIC_NOISE =
@@ -56,7 +66,12 @@ function clean(phrase: string, placesFolded: string[]): string | null {
 const MAX_TOPIC_WORDS = 12;
 
 export function understand(text: string, catalog: Catalog): Understanding {
-  const folded = foldWords(text.replace(/(\p{L})'s\b/gu, '$1'));
+  const clauses = text
+    .replace(/(\p{L})'s\b/gu, '$1')
+    .split(CLAUSE_BREAK)
+    .map((c) => expandShorthand(foldWords(c)))
+    .filter(Boolean);
+  const folded = clauses.join(' ');
   const entities = extractEntities(text, catalog);
   const intent = classify(folded, entities);
   const placeForms = catalog.places.filter((p) => entities.places.some((x) => x.name === p.name)).flatMap((p) => p.forms);
@@ -71,6 +86,8 @@ export function understand(text: string, catalog: Catalog): Understanding {
     topic: intent === null || intent === 'topic' || intent === 'plan.info' || intent.startsWith('target.') ? topicOf(folded, placeForms) : null,
     about: about ? clean(about[1]!, placeForms) : null,
     taskTitle: title ? clean(title[1]!.replace(CUE_WORDS, ' '), placeForms) : null,
-    followUp: /^(con|the con|vay con|what about|how about|and|same for|con voi)\b/.test(folded),
+    followUp: /^(con|the con|vay con|the|what about|how about|and|same for|con voi)\b|\bthi sao$/.test(folded),
+    slots: slotsOf(clauses),
+    runs: contentRuns(clauses, [...placeForms, ...entities.planNumbers]),
   };
 }

@@ -10,6 +10,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { Corpus, Plan, SourcePlace, Task } from '../corpus/types.js';
+import { expandShorthand } from '../nlu/shorthand.js';
 import { foldWords } from '../text/fold.js';
 import { STOPWORDS } from '../text/stopwords.js';
 
@@ -21,7 +22,7 @@ export interface SearchDoc {
   type: DocType;
   plan: Plan;
   text: string;
-  /** Folded words padded with spaces, for whole-word checks (" nen tang hue s "). */
+  /** Folded words, shorthand spelt out ("ATTT" → "an toan thong tin"), padded with spaces for whole-word checks (" nen tang hue s "). */
   folded: string;
   place: SourcePlace;
   task: Task | null;
@@ -59,13 +60,28 @@ export const SEARCH_OPTIONS = {
   searchOptions: { tokenize: tokenizeQuery, prefix: true, combineWith: 'AND' as const },
 };
 
+/**
+ * Retrieval of records for a question's content words: any word may match (OR), each weighted by
+ * BM25. Words are whole syllables, already folded and spelt out, so neither prefix nor fuzzy
+ * matching: "du" must not find "dung", and one edit turns a Vietnamese syllable into another
+ * word. BM25 as MiniSearch documents it (k 1.2: term frequency saturates fast, as records are
+ * short; b 0.7: long paragraphs are only partly penalized; d 0.5: any match beats none).
+ */
+const RETRIEVE_OPTIONS = {
+  combineWith: 'OR' as const,
+  prefix: false,
+  fuzzy: false,
+  tokenize: splitTerms,
+  bm25: { k: 1.2, b: 0.7, d: 0.5 },
+};
+
 /** Records in corpus order; equal folded texts are one string. */
 export function documentsOf(corpus: Corpus): SearchDoc[] {
   const docs: SearchDoc[] = [];
   const pool = new Map<string, string>();
   const add = (id: string, type: DocType, plan: Plan, text: string, place: SourcePlace, task: Task | null = null) => {
     // join() makes a flat string; a template literal would keep a rope of three parts per record.
-    const padded = ['', foldWords(text), ''].join(' ');
+    const padded = ['', expandShorthand(foldWords(text)), ''].join(' ');
     let folded = pool.get(padded);
     if (folded === undefined) pool.set(padded, (folded = padded));
     docs.push({ id, type, plan, text, folded, place, task });
@@ -100,6 +116,8 @@ function distinctTexts(docs: SearchDoc[]): { texts: Indexed[]; carriers: SearchD
 export class SearchIndex {
   private readonly byId: Map<string, SearchDoc>;
   private readonly byPlan = new Map<string, SearchDoc[]>();
+  /** In how many distinct texts each word occurs, for word weights; made on first use. */
+  private df: Map<string, number> | null = null;
 
   private constructor(
     private readonly mini: MiniSearch<Indexed>,
@@ -135,6 +153,39 @@ export class SearchIndex {
 
   doc(id: string): SearchDoc | undefined {
     return this.byId.get(id);
+  }
+
+  /** How telling a word is (inverse document frequency over distinct texts); 0 for a word no record has. */
+  idf(word: string): number {
+    if (!this.df) {
+      this.df = new Map();
+      for (const text of new Set(this.carriers.map((c) => c[0]!.folded))) {
+        for (const w of new Set(text.split(' '))) if (w) this.df.set(w, (this.df.get(w) ?? 0) + 1);
+      }
+    }
+    const df = this.df.get(word);
+    if (!df) return 0;
+    const n = this.carriers.length;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * Records of the given plans and kinds that share words with the question, best BM25 first:
+   * the candidates a reader then looks at. The cost follows the words' postings, not the plans.
+   */
+  retrieve(words: string[], filter: { planIds?: string[]; types?: DocType[] }, limit: number): SearchDoc[] {
+    const plans = filter.planIds ? new Set(filter.planIds) : null;
+    const types = filter.types ? new Set(filter.types) : null;
+    const out: SearchDoc[] = [];
+    if (!words.length) return out;
+    for (const r of this.mini.search(words.join(' '), RETRIEVE_OPTIONS)) {
+      for (const doc of this.carriers[r.id as number]!) {
+        if ((plans && !plans.has(doc.plan.id)) || (types && !types.has(doc.type))) continue;
+        out.push(doc);
+        if (out.length === limit) return out;
+      }
+    }
+    return out;
   }
 
   /** Every folded word of the indexed text. */

@@ -1,0 +1,260 @@
+/**
+ * Answers for any phrasing: the records that best match the question's words are retrieved,
+ * a reader takes the asked part from the best one, and a confidence decides between an answer,
+ * "did you mean" with the nearest records (found=false), and "not in these plans".
+ */
+import type { Plan, Target } from '../corpus/types.js';
+import type { Slot } from '../nlu/slots.js';
+import type { DocType, SearchDoc } from '../search/index.js';
+import { expandShorthand } from '../nlu/shorthand.js';
+import { foldWords } from '../text/fold.js';
+import { STOPWORDS } from '../text/stopwords.js';
+import { clip, placeWhere, source, taskWhere, unbullet, AgencyNamer } from './format.js';
+import { bestSentence, isListItem } from './reader.js';
+import type { Answer, Env, Query } from './query.js';
+import { describeTask } from './tasks.js';
+import { targetText } from './targets.js';
+
+export interface Scored {
+  doc: SearchDoc;
+  /** Share of the question's word weight the record holds (two-syllable words whole count fully). */
+  coverage: number;
+  /** The question's words the record lacks, heaviest first. */
+  missing: string[];
+}
+
+/** Words a record answers with: its text and the headings above it. */
+const MATCH_TEXT = new WeakMap<SearchDoc, string>();
+function matchText(doc: SearchDoc): string {
+  let t = MATCH_TEXT.get(doc);
+  if (t === undefined) {
+    const path = doc.task ? [...doc.task.section, ...(doc.task.part ? [doc.task.part] : [])] : doc.place.path;
+    t = `${doc.folded}${expandShorthand(foldWords(path.join(' ')))} `;
+    MATCH_TEXT.set(doc, t);
+  }
+  return t;
+}
+
+/** Weight of a word no record holds: a Vietnamese word the plans never use says they do not cover it. */
+const UNKNOWN_WEIGHT = 2.5;
+/** Function words ("để", "về", "từng") keep a little weight: they may be part of a two-syllable word. */
+const FUNCTION_WORD_SHARE = 0.3;
+
+export interface Weighted {
+  runs: string[][];
+  weight: Map<string, number>;
+  total: number;
+}
+
+/** The question's words with their weights; `strict` counts words no record has (Vietnamese questions). */
+export function weigh(runs: string[][], env: Env, strict: boolean): Weighted {
+  const weight = new Map<string, number>();
+  for (const run of runs) {
+    for (const w of run) {
+      if (weight.has(w)) continue;
+      const idf = env.index.idf(w);
+      const base = idf > 0 ? idf : strict && /[a-z]{2}|\d/.test(w) ? UNKNOWN_WEIGHT : 0;
+      weight.set(w, STOPWORDS.has(w) ? base * FUNCTION_WORD_SHARE : base);
+    }
+  }
+  let total = 0;
+  for (const v of weight.values()) total += v;
+  return { runs, weight, total };
+}
+
+/** How much of the question a record holds. A syllable found outside its two-syllable word counts half. */
+export function score(doc: SearchDoc, q: Weighted): Scored {
+  const text = matchText(doc);
+  const credit = new Map<string, number>();
+  // A question about one short term ("trung tâm dữ liệu") needs the term, not its words apart.
+  const term = q.runs.length === 1 && q.runs[0]!.length <= 4 ? q.runs[0]! : null;
+  const termFound = term !== null && text.includes(` ${term.join(' ')} `);
+  for (const run of q.runs) {
+    run.forEach((w, i) => {
+      if (!text.includes(` ${w} `)) return;
+      const whole =
+        run.length === 1 ||
+        (term ? termFound : (i > 0 && text.includes(` ${run[i - 1]} ${w} `)) || (i + 1 < run.length && text.includes(` ${w} ${run[i + 1]} `)));
+      credit.set(w, Math.max(credit.get(w) ?? 0, whole ? 1 : 0.5));
+    });
+  }
+  let covered = 0;
+  const missing: string[] = [];
+  for (const [w, weight] of q.weight) {
+    const c = credit.get(w) ?? 0;
+    covered += c * weight;
+    if (c === 0 && weight > 0) missing.push(w);
+  }
+  missing.sort((a, b) => q.weight.get(b)! - q.weight.get(a)!);
+  return { doc, coverage: q.total > 0 ? covered / q.total : 0, missing };
+}
+
+/** How many records BM25 proposes to the reader. */
+const CANDIDATES = 60;
+
+/** Records of the plans, best first by coverage; shorter records win ties (more to the point). */
+export function rank(q: Weighted, plans: Plan[], env: Env, types: DocType[]): Scored[] {
+  const words = [...q.weight.keys()].filter((w) => q.weight.get(w)! > 0);
+  const docs = env.index.retrieve(words, { planIds: plans.map((p) => p.id), types: types.filter((t) => t !== 'target') }, CANDIDATES);
+  if (types.includes('target')) for (const p of plans) for (const t of p.targets) docs.push(env.index.doc(t.id)!);
+  const seen = new Set<string>();
+  const scored: Scored[] = [];
+  for (const d of docs) {
+    if (seen.has(d.id)) continue;
+    seen.add(d.id);
+    scored.push(score(d, q));
+  }
+  return scored.sort((a, b) => b.coverage - a.coverage || a.doc.text.length - b.doc.text.length);
+}
+
+/** Confidence levels: answer at or above ANSWER, offer the nearest records at or above SUGGEST. */
+export const THRESHOLDS = {
+  answer: 0.45,
+  suggest: 0.25,
+  /** A figure must match nearly every word: a wrong number is worse than none. */
+  valueAnswer: 0.8,
+  /** Other records are shown beside the best while this close to it. */
+  alongside: 0.85,
+};
+
+export type Decision = { kind: 'answer'; picks: Scored[] } | { kind: 'suggest'; picks: Scored[] } | { kind: 'none'; picks: Scored[] };
+
+/** Answer, suggest or say nothing, from the coverage of the best candidates. */
+export function decide(ranked: Scored[], slots: ReadonlySet<Slot>): Decision {
+  const best = ranked[0];
+  if (!best) return { kind: 'none', picks: [] };
+  const need = slots.has('value') ? THRESHOLDS.valueAnswer : THRESHOLDS.answer;
+  if (best.coverage >= need) {
+    const floor = Math.max(need, best.coverage * THRESHOLDS.alongside);
+    return { kind: 'answer', picks: ranked.filter((s) => s.coverage >= floor).slice(0, 3) };
+  }
+  if (best.coverage >= THRESHOLDS.suggest) return { kind: 'suggest', picks: ranked.slice(0, 3) };
+  return { kind: 'none', picks: ranked.slice(0, 3) };
+}
+
+/** The passages under one heading, in order, when `doc` is one item of that list. */
+function listOf(doc: SearchDoc, env: Env): SearchDoc[] {
+  const key = doc.place.path.join('\u0001');
+  return env.index.docsOf(doc.plan.id).filter((d) => d.type === 'passage' && d.place.path.join('\u0001') === key);
+}
+
+/** A passage quoted as the answer: its heading, the sentence that answers, the rest of a short list. */
+function quotePassage(doc: SearchDoc, runs: string[][], env: Env, wholeList: boolean): string[] {
+  const heading = doc.place.path[doc.place.path.length - 1];
+  const head = heading ? `${clip(heading.replace(/\s+/g, ' '), 90)}: ` : '';
+  if (wholeList && isListItem(doc.text)) {
+    const items = listOf(doc, env);
+    if (items.length > 1 && items.length <= 8 && items.every((d) => d.text.length <= 400)) {
+      return [`${head.replace(/: $/, ':')}`, ...items.map((d) => `  - ${unbullet(d.text)}`)];
+    }
+  }
+  return [`${head}${unbullet(bestSentence(doc.text, runs))}`];
+}
+
+function targetLine(t: Target, q: Query): string {
+  return q.lang === 'en' ? `${t.year}: ${targetText(t)}` : `Năm ${t.year}: ${targetText(t)}`;
+}
+
+/** What a record says, read for the slot asked. */
+function read(s: Scored, q: Query, env: Env, slots: ReadonlySet<Slot>, namer: AgencyNamer, many: boolean): string[] {
+  const doc = s.doc;
+  const tag = many ? `[${doc.plan.shortName}] ` : '';
+  if (doc.task) return describeTask(doc.task, q, namer).map((l, i) => (i === 0 ? `${tag}${l}` : `  ${l}`));
+  if (doc.type === 'target') {
+    const t = doc.plan.targets.find((x) => x.id === doc.id)!;
+    return [`${tag}${targetLine(t, q)}`];
+  }
+  const wholeList = slots.has('what') || slots.has('list') || /^(?:[IVX]+\.\s*)?(?:kinh phi|can cu)/.test(foldWords(doc.place.path[0] ?? ''));
+  const [first, ...rest] = quotePassage(doc, q.runs, env, wholeList);
+  return [`${tag}${first}`, ...rest];
+}
+
+function cite(doc: SearchDoc, q: Query) {
+  return source(doc.plan, doc.task ? taskWhere(doc.task, q.lang) : placeWhere(doc.place, q.lang));
+}
+
+/** A short label for a record offered as "did you mean". */
+function label(doc: SearchDoc, q: Query): string {
+  const en = q.lang === 'en';
+  if (doc.task) return `${en ? 'Task' : 'Nhiệm vụ'} ${doc.task.number} (${doc.plan.shortName}): ${clip(doc.task.title, 110)}`;
+  if (doc.type === 'target') {
+    const t = doc.plan.targets.find((x) => x.id === doc.id)!;
+    // No figure in a suggestion: it would read as an answer.
+    return `${en ? 'Target' : 'Chỉ tiêu'} (${doc.plan.shortName}, ${t.year}): ${clip(t.indicator, 110)}`;
+  }
+  return `${doc.plan.shortName}, ${placeWhere(doc.place, q.lang)}: ${clip(unbullet(doc.text).replace(/\s*\d+(?:[.,]\d+)?\s*%/g, ' …'), 110)}`;
+}
+
+/** The text a suggestion sends back when chosen: asks about that record. */
+function choiceText(doc: SearchDoc, q: Query): string {
+  const en = q.lang === 'en';
+  if (doc.task) return en ? `Who leads task ${doc.task.number} of plan ${doc.plan.shortName}?` : `Nhiệm vụ ${doc.task.number} kế hoạch ${doc.plan.shortName}`;
+  return `${clip(unbullet(doc.type === 'target' ? doc.plan.targets.find((x) => x.id === doc.id)!.indicator : doc.text), 80)} (${doc.plan.shortName})`;
+}
+
+/** Words that name a unit in a paragraph or its heading ("Sở …", "UBND …", "các cơ quan, đơn vị"). */
+const NAMES_A_UNIT = /(^|[\s(“"])(Sở|UBND|Ủy ban|Uỷ ban|Văn phòng|Trung tâm|Công an|Ngân hàng|Ban Chỉ đạo|Hội|Hiệp hội|Đài|Báo|Liên đoàn|Liên minh|Đoàn|Tỉnh đoàn|Thành đoàn|Bưu điện|Viettel|VNPT|các cơ quan|các đơn vị|các sở|doanh nghiệp viễn thông)\b/iu;
+
+/** A task row within this much coverage of a better paragraph still answers who and when: it names them. */
+const TASK_PREFERENCE = 0.3;
+
+/** Which kinds of record can answer the slot. */
+function typesFor(slots: ReadonlySet<Slot>): DocType[] {
+  if (slots.has('value')) return ['target', 'passage', 'task'];
+  if (slots.has('lead') || slots.has('partners') || slots.has('time')) return ['task', 'passage'];
+  return ['passage', 'task', 'target'];
+}
+
+export function answerFromRecords(q: Query, env: Env, slots: ReadonlySet<Slot>): Answer {
+  const en = q.lang === 'en';
+  const weighted = weigh(q.runs, env, q.lang === 'vi');
+  if (weighted.total === 0) {
+    return { found: false, lines: [en ? 'What should I look for in the plans? For example: "What does the Hue plan say about Hue-S?"' : 'Bạn muốn tìm nội dung gì trong kế hoạch? Ví dụ: "Kế hoạch Huế nói gì về Hue-S?"'], sources: [] };
+  }
+  let ranked = rank(weighted, q.plans, env, typesFor(slots));
+  if (slots.has('lead') || slots.has('partners')) {
+    // Who: a record that names no unit cannot say who.
+    ranked = ranked.filter((s) => s.doc.task || NAMES_A_UNIT.test(s.doc.text) || s.doc.place.path.some((h) => NAMES_A_UNIT.test(h)));
+  }
+  // Who / when: a task row answers it whole; a paragraph only when no row comes close.
+  if ((slots.has('lead') || slots.has('partners') || slots.has('time')) && ranked.length) {
+    const bestTask = ranked.find((s) => s.doc.task);
+    if (bestTask && bestTask.coverage >= ranked[0]!.coverage - TASK_PREFERENCE) ranked = [bestTask, ...ranked.filter((s) => s !== bestTask)];
+  }
+  // A figure is asked: only records that state one can answer.
+  if (slots.has('value')) ranked = ranked.filter((s) => /\d/.test(s.doc.text));
+  const decision = decide(ranked, slots);
+  const where = q.plans.length === 1 ? q.plans[0]!.shortName : en ? 'these plans' : 'các kế hoạch này';
+  if (decision.kind === 'answer') {
+    const namer = new AgencyNamer(env.agencies, q.lang);
+    const many = new Set(decision.picks.map((s) => s.doc.plan.id)).size > 1;
+    const lines: string[] = [];
+    if (slots.has('yesno')) lines.push(en ? 'Yes. The plan says:' : 'Có. Kế hoạch ghi:');
+    // A task row answers "who" alone; other records beside it only distract.
+    const picks = decision.picks[0]!.doc.task && !slots.has('what') ? decision.picks.filter((s) => s.doc.task).slice(0, 2) : decision.picks;
+    for (const s of picks) lines.push(...read(s, q, env, slots, namer, many));
+    const task = picks[0]!.doc.task ?? undefined;
+    return { found: true, lines, sources: picks.map((s) => cite(s.doc, q)), ...(task ? { task } : {}) };
+  }
+  const notIn = en ? `I did not find this in ${where}.` : `Không thấy nội dung này trong ${where}.`;
+  if (decision.kind === 'suggest') {
+    return {
+      found: false,
+      lines: [notIn, en ? 'Did you mean:' : 'Ý bạn là:', ...decision.picks.map((s, i) => `${i + 1}. ${label(s.doc, q)}`)],
+      sources: [],
+      choices: decision.picks.map((s) => ({ label: clip(label(s.doc, q), 60), text: choiceText(s.doc, q) })),
+    };
+  }
+  return { found: false, lines: [notIn], sources: [] };
+}
+
+/**
+ * Whether records an answer cites hold the question's words (a share of their weight): a lexicon
+ * match on part of the question ("trường học") must not answer for the rest ("wifi miễn phí").
+ */
+export function coversQuestion(q: Query, env: Env, a: Answer): boolean {
+  const weighted = weigh(q.runs, env, q.lang === 'vi');
+  if (weighted.total === 0) return true;
+  const docs = q.plans.flatMap((p) => p.targets).filter((t) => a.sources.some((s) => s.plan === t.planId) && a.lines.some((l) => l.includes(targetText(t))));
+  return docs.some((t) => score(env.index.doc(t.id)!, weighted).coverage >= THRESHOLDS.answer);
+}

@@ -1,0 +1,90 @@
+/**
+ * Shorthand, folded: the plans' own abbreviations (CSDL, ATTT, CĐS…) and what people type in
+ * chat ("ko", "bn", "j", "dv công"). One table each; questions and records are both read
+ * through `expandShorthand`, so "ATTT" in a question finds "an toàn thông tin" in a plan and
+ * the other way round.
+ */
+
+/** The plans' abbreviations → their words. Both sides folded. */
+export const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  csdl: 'co so du lieu',
+  attt: 'an toan thong tin',
+  httt: 'he thong thong tin',
+  kts: 'kinh te so',
+  xhs: 'xa hoi so',
+  cqs: 'chinh quyen so',
+  cds: 'chuyen doi so',
+  tmdt: 'thuong mai dien tu',
+  dvctt: 'dich vu cong truc tuyen',
+  dvc: 'dich vu cong',
+  nhnn: 'ngan hang nha nuoc',
+  cntt: 'cong nghe thong tin',
+  tthc: 'thu tuc hanh chinh',
+  qppl: 'quy pham phap luat',
+  khcn: 'khoa hoc va cong nghe',
+  cbccvc: 'can bo cong chuc vien chuc',
+  cbcc: 'can bo cong chuc',
+  dmst: 'doi moi sang tao',
+  dnnvv: 'doanh nghiep nho va vua',
+  dn: 'doanh nghiep',
+  htx: 'hop tac xa',
+  hkd: 'ho kinh doanh',
+  cns: 'cong nghe so',
+  nlcs: 'nen tang so',
+  ttdl: 'trung tam du lieu',
+  hcc: 'hanh chinh cong',
+  ktxh: 'kinh te xa hoi',
+  'kt xh': 'kinh te xa hoi',
+  bcd: 'ban chi dao',
+};
+
+/** Chat spellings → what they stand for. Only words that mean nothing else in these questions. */
+export const CHAT_WORDS: Readonly<Record<string, string>> = {
+  ko: 'khong',
+  k: 'khong',
+  hok: 'khong',
+  hong: 'khong',
+  kg: 'khong',
+  bn: 'bao nhieu',
+  bnh: 'bao nhieu',
+  j: 'gi',
+  ji: 'gi',
+  dc: 'duoc',
+  dk: 'duoc',
+  tk: 'tai khoan',
+  dv: 'dich vu',
+  ntn: 'nhu the nao',
+  vs: 'voi',
+  kh: 'ke hoach',
+  tp: 'thanh pho',
+  sp: 'san pham',
+  bh: 'bao gio',
+  nv: 'nhiem vu',
+  online: 'truc tuyen',
+  app: 'ung dung',
+  web: 'trang thong tin dien tu',
+  website: 'trang thong tin dien tu',
+};
+
+const TABLE: ReadonlyMap<string, string> = new Map([...Object.entries(CHAT_WORDS), ...Object.entries(ABBREVIATIONS)]);
+const MAX_KEY_WORDS = Math.max(...[...TABLE.keys()].map((k) => k.split(' ').length));
+
+/** Folded words with every shorthand spelt out ("kh cds tt hue" → "ke hoach chuyen doi so tt hue"). */
+export function expandShorthand(folded: string): string {
+  if (!folded) return folded;
+  const words = folded.split(' ');
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    let n = Math.min(MAX_KEY_WORDS, words.length - i);
+    for (; n >= 1; n--) {
+      const long = TABLE.get(words.slice(i, i + n).join(' '));
+      if (long !== undefined) {
+        out.push(long);
+        break;
+      }
+    }
+    if (n >= 1) i += n;
+    else out.push(words[i++]!);
+  }
+  return out.join(' ');
+}

@@ -1,0 +1,79 @@
+/**
+ * The content words of a question, for retrieval: what is left once the plan reference, places,
+ * years, question words and chatter are taken out, English mapped to the plans' Vietnamese.
+ * Words stay in runs ("xay dung kho du lieu") so two-syllable words can be matched whole.
+ */
+import { EN_TOPICS } from './lexicon.js';
+
+/**
+ * Question words and chatter (folded, shorthand spelt out): they say what is asked, not about
+ * what. Single syllables that are also parts of the plans' words ("giao" in "giáo dục", "nen"
+ * in "nền tảng", "tai" in "tài chính") are not here: term weights take care of common ones.
+ */
+const ASKING = [
+  // who / which unit
+  'ai', 'do ai', 'don vi nao', 'co quan nao', 'so nao', 'nganh nao', 'ben nao', 'cap nao', 'chu tri', 'phoi hop', 'phu trach', 'chiu trach nhiem',
+  'duoc giao', 'giao cho', 'dam nhiem', 'thuc hien', 'trien khai', 'vai tro', 'ai lo', 'ai lam', 'nao lo', 'nao lam', 'lam',
+  // when
+  'thoi gian', 'thoi han', 'giai doan nao', 'khi nao', 'bao gio', 'den khi nao', 'toi khi nao', 'nam nao', 'bao lau', 'ghi the nao', 'trong giai doan nao',
+  // how much / what / whether
+  'bao nhieu', 'la bao nhieu', 'muc tieu', 'chi tieu', 'dat ra', 'phan tram', 'noi gi', 'noi sao', 'noi ve', 'the nao', 'nhu the nao', 'ra sao', 'thi sao',
+  'la gi', 'lam gi', 'gom nhung', 'cai gi', 'viec gi', 'de cap', 'nhac den', 'nhac toi', 'co tinh', 'tinh den', 'co khong', 'hay khong', 'o dau', 'tu dau',
+  'lay tu dau', 'nhung gi', 'nhung nao', 'nao', 'gi', 'chua', 'khong',
+  // the plan itself
+  'ke hoach', 'giai doan', 'thanh pho', 'tinh', 'nam', 'lay tu', 'lay', 'nhiem vu', 'task', 'tasks',
+  // chatter
+  'ad', 'admin', 'oi', 'vay', 'nhe', 'em', 'e', 'minh', 'toi', 'anh', 'ha', 'ta', 'hay', 'qua troi', 'nghe noi', 'cho hoi', 'lam on', 'nguoi ta', 'a', 'ah',
+  'ne', 'nhi', 'tui', 'va', 'cua', 'cac', 'nhung', 'hoac', 'voi', 'nay', 'kia', 'la', 'o', 'thi', 'ma',
+  // English question words
+  'who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how', 'does', 'do', 'did', 'is', 'are', 'was', 'were', 'be', 'been', 'the',
+  'of', 'in', 'on', 'for', 'and', 'or', 'with', 'by', 'at', 'from', 'about', 'say', 'says', 'said', 'anything', 'mention', 'mentions', 'plan', 'plans',
+  'lead', 'leads', 'run', 'runs', 'handle', 'handles', 'charge', 'responsible', 'roll', 'rolls', 'out', 'over', 'period', 'time', 'timeline', 'build', 'builds',
+  'them', 'they', 'it', 'its', 'this', 'that', 'there', 'any', 'should', 'must', 'will', 'would', 'could', 'have', 'has', 'had', 'cite', 'cites',
+  'come', 'comes', 'department', 'agency', 'unit', 'body', 'supports', 'support', 'provincial', 'province', 'city', 'share', 'percentage', 'much', 'many',
+  'set', 'sets', 'target', 'targets', 'goal', 'goals', 'reach', 'achieve', 'by',
+];
+
+const ASKING_SET = new Set(ASKING.filter((p) => !p.includes(' ')));
+const ASKING_PHRASES = ASKING.filter((p) => p.includes(' ')).sort((a, b) => b.length - a.length);
+const ASKING_RE = new RegExp(String.raw`(?<= )(?:${ASKING_PHRASES.join('|')})(?= )`, 'g');
+/** "kế hoạch kinh tế số", "KH CĐS": the plan's kind names the plan, it is no content. */
+const PLAN_KIND = / ke hoach (?:phat trien )?(?:kinh te so(?: va)?(?: xa hoi so)?|chuyen doi so) /g;
+
+/** English phrases to the plans' words, longest first so "data platform" wins over "data". */
+const EN_PATTERNS: [RegExp, string][] = [...EN_TOPICS]
+  .sort((a, b) => b[0].length - a[0].length)
+  .map(([en, vi]) => [new RegExp(String.raw`\b${en}(?:s|es)?\b`, 'g'), vi]);
+
+/** English words and phrases replaced by the plans' Vietnamese (folded). */
+export function toPlanWords(folded: string): string {
+  let t = folded;
+  for (const [re, vi] of EN_PATTERNS) t = t.replace(re, ` ${vi} `);
+  return t.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Runs of content words, clause by clause. `clauses` are folded with shorthand spelt out;
+ * `remove` are folded phrases that name the plan (places) to leave out. A removed word breaks a run.
+ */
+export function contentRuns(clauses: string[], remove: string[] = []): string[][] {
+  const runs: string[][] = [];
+  for (const clause of clauses) {
+    let t = ` ${toPlanWords(clause)} `.replace(PLAN_KIND, ' | ');
+    for (const r of remove) if (r) t = t.split(` ${r} `).join(' | ');
+    t = t
+      .replace(/ (?:19|20)\d\d(?= )/g, ' | ')
+      .replace(ASKING_RE, ' | ')
+      .replace(ASKING_RE, ' | ');
+    let run: string[] = [];
+    for (const w of t.split(' ')) {
+      if (!w) continue;
+      if (w === '|' || ASKING_SET.has(w) || !/[a-z0-9]/.test(w)) {
+        if (run.length) runs.push(run);
+        run = [];
+      } else run.push(w);
+    }
+    if (run.length) runs.push(run);
+  }
+  return runs;
+}
