@@ -62,6 +62,10 @@ export function weigh(runs: string[][], env: Env, strict: boolean): Weighted {
   return { runs, weight, total };
 }
 
+/** Credit for a syllable found apart from its word, and for a short term's syllables found apart. */
+const SCATTERED = 0.5;
+const SCATTERED_TERM = 0.3;
+
 /** How much of the question a record holds. A syllable found outside its two-syllable word counts half. */
 export function score(doc: SearchDoc, q: Weighted): Scored {
   const text = matchText(doc);
@@ -75,7 +79,7 @@ export function score(doc: SearchDoc, q: Weighted): Scored {
       const whole =
         run.length === 1 ||
         (term ? termFound : (i > 0 && text.includes(` ${run[i - 1]} ${w} `)) || (i + 1 < run.length && text.includes(` ${w} ${run[i + 1]} `)));
-      credit.set(w, Math.max(credit.get(w) ?? 0, whole ? 1 : 0.5));
+      credit.set(w, Math.max(credit.get(w) ?? 0, whole ? 1 : term ? SCATTERED_TERM : SCATTERED));
     });
   }
   let covered = 0;

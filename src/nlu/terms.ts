@@ -3,6 +3,7 @@
  * years, question words and chatter are taken out, English mapped to the plans' Vietnamese.
  * Words stay in runs ("xay dung kho du lieu") so two-syllable words can be matched whole.
  */
+import { STOPWORDS } from '../text/stopwords.js';
 import { EN_TOPICS } from './lexicon.js';
 
 /**
@@ -58,22 +59,29 @@ export function toPlanWords(folded: string): string {
  */
 export function contentRuns(clauses: string[], remove: string[] = []): string[][] {
   const runs: string[][] = [];
+  const longestFirst = [...remove].sort((a, b) => b.length - a.length);
   for (const clause of clauses) {
     let t = ` ${toPlanWords(clause)} `.replace(PLAN_KIND, ' | ');
-    for (const r of remove) if (r) t = t.split(` ${r} `).join(' | ');
+    // A place is the plan reference, except in a name such as "Hue-S" ("hue s").
+    for (const r of longestFirst) if (r) t = t.replace(new RegExp(` ${r}(?= )(?! s )`, 'g'), ' |');
     t = t
       .replace(/ (?:19|20)\d\d(?= )/g, ' | ')
       .replace(ASKING_RE, ' | ')
       .replace(ASKING_RE, ' | ');
     let run: string[] = [];
+    const end = () => {
+      // Function words at a run's edges ("về VNeID", "xây dựng để") join nothing.
+      while (run.length && STOPWORDS.has(run[0]!)) run.shift();
+      while (run.length && STOPWORDS.has(run[run.length - 1]!)) run.pop();
+      if (run.length) runs.push(run);
+      run = [];
+    };
     for (const w of t.split(' ')) {
       if (!w) continue;
-      if (w === '|' || ASKING_SET.has(w) || !/[a-z0-9]/.test(w)) {
-        if (run.length) runs.push(run);
-        run = [];
-      } else run.push(w);
+      if (w === '|' || ASKING_SET.has(w) || !/[a-z0-9]/.test(w)) end();
+      else run.push(w);
     }
-    if (run.length) runs.push(run);
+    end();
   }
   return runs;
 }
