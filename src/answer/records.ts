@@ -8,7 +8,7 @@ import type { Slot } from '../nlu/slots.js';
 import type { DocType, SearchDoc } from '../search/index.js';
 import { expandShorthand } from '../nlu/shorthand.js';
 import { foldWords } from '../text/fold.js';
-import { STOPWORDS } from '../text/stopwords.js';
+import { FUNCTION_WORDS } from '../nlu/terms.js';
 import { clip, placeWhere, source, taskWhere, unbullet, AgencyNamer } from './format.js';
 import { bestSentence, isListItem } from './reader.js';
 import type { Answer, Env, Query } from './query.js';
@@ -23,16 +23,34 @@ export interface Scored {
   missing: string[];
 }
 
-/** Words a record answers with: its text and the headings above it. */
-const MATCH_TEXT = new WeakMap<SearchDoc, string>();
-function matchText(doc: SearchDoc): string {
-  let t = MATCH_TEXT.get(doc);
-  if (t === undefined) {
-    const path = doc.task ? [...doc.task.section, ...(doc.task.part ? [doc.task.part] : [])] : doc.place.path;
-    t = `${doc.folded}${expandShorthand(foldWords(path.join(' ')))} `;
-    MATCH_TEXT.set(doc, t);
+/** A record's words and adjacent word pairs (its text and the headings above it), as sets. */
+interface Features {
+  /** The words padded with spaces, for a whole-phrase check. */
+  text: string;
+  words: Set<string>;
+  pairs: Set<string>;
+}
+
+/** Features by record, made when a question first needs them; records sharing a text share them. */
+const FEATURES = new WeakMap<SearchDoc, Features>();
+const FEATURES_BY_TEXT = new Map<string, Features>();
+/** Distinct texts whose features are kept; past this the oldest are made again when needed. */
+const MAX_FEATURE_TEXTS = 50_000;
+
+function featuresOf(doc: SearchDoc): Features {
+  let f = FEATURES.get(doc);
+  if (f) return f;
+  const path = doc.task ? [...doc.task.section, ...(doc.task.part ? [doc.task.part] : [])] : doc.place.path;
+  const text = `${doc.folded}${expandShorthand(foldWords(path.join(' ')))} `;
+  f = FEATURES_BY_TEXT.get(text);
+  if (!f) {
+    const ws = text.split(' ').filter(Boolean);
+    f = { text, words: new Set(ws), pairs: new Set(ws.slice(1).map((w, i) => `${ws[i]} ${w}`)) };
+    if (FEATURES_BY_TEXT.size >= MAX_FEATURE_TEXTS) FEATURES_BY_TEXT.delete(FEATURES_BY_TEXT.keys().next().value as string);
+    FEATURES_BY_TEXT.set(text, f);
   }
-  return t;
+  FEATURES.set(doc, f);
+  return f;
 }
 
 /** Weight of a word no record holds: a Vietnamese word the plans never use says they do not cover it. */
@@ -54,7 +72,7 @@ export function weigh(runs: string[][], env: Env, strict: boolean): Weighted {
       if (weight.has(w)) continue;
       const idf = env.index.idf(w);
       const base = idf > 0 ? idf : strict && /[a-z]{2}|\d/.test(w) ? UNKNOWN_WEIGHT : 0;
-      weight.set(w, STOPWORDS.has(w) ? base * FUNCTION_WORD_SHARE : base);
+      weight.set(w, FUNCTION_WORDS.has(w) ? base * FUNCTION_WORD_SHARE : base);
     }
   }
   let total = 0;
@@ -68,17 +86,15 @@ const SCATTERED_TERM = 0.3;
 
 /** How much of the question a record holds. A syllable found outside its two-syllable word counts half. */
 export function score(doc: SearchDoc, q: Weighted): Scored {
-  const text = matchText(doc);
+  const f = featuresOf(doc);
   const credit = new Map<string, number>();
   // A question about one short term ("trung tâm dữ liệu") needs the term, not its words apart.
   const term = q.runs.length === 1 && q.runs[0]!.length <= 4 ? q.runs[0]! : null;
-  const termFound = term !== null && text.includes(` ${term.join(' ')} `);
+  const termFound = term !== null && f.text.includes(` ${term.join(' ')} `);
   for (const run of q.runs) {
     run.forEach((w, i) => {
-      if (!text.includes(` ${w} `)) return;
-      const whole =
-        run.length === 1 ||
-        (term ? termFound : (i > 0 && text.includes(` ${run[i - 1]} ${w} `)) || (i + 1 < run.length && text.includes(` ${w} ${run[i + 1]} `)));
+      if (!f.words.has(w)) return;
+      const whole = run.length === 1 || (term ? termFound : (i > 0 && f.pairs.has(`${run[i - 1]} ${w}`)) || (i + 1 < run.length && f.pairs.has(`${w} ${run[i + 1]}`)));
       credit.set(w, Math.max(credit.get(w) ?? 0, whole ? 1 : term ? SCATTERED_TERM : SCATTERED));
     });
   }
@@ -93,12 +109,21 @@ export function score(doc: SearchDoc, q: Weighted): Scored {
   return { doc, coverage: q.total > 0 ? covered / q.total : 0, missing };
 }
 
+/** Weight below which a word does not propose records (it still counts in coverage). */
+const TELLING_WEIGHT = 1.2;
+
+/** The heaviest words propose records; the rest only weigh in the reader (BM25's cost follows the words' postings). */
+const PROPOSING_WORDS = 8;
+
 /** How many records BM25 proposes to the reader. */
-const CANDIDATES = 60;
+const CANDIDATES = 40;
 
 /** Records of the plans, best first by coverage; shorter records win ties (more to the point). */
 export function rank(q: Weighted, plans: Plan[], env: Env, types: DocType[]): Scored[] {
-  const words = [...q.weight.keys()].filter((w) => q.weight.get(w)! > 0);
+  // Words in nearly every record ("số", "nền") would make BM25 score them all: the reader weighs them, BM25 need not.
+  const all = [...q.weight.keys()].filter((w) => q.weight.get(w)! > 0);
+  const telling = all.filter((w) => q.weight.get(w)! >= TELLING_WEIGHT);
+  const words = (telling.length ? telling : all).sort((a, b) => q.weight.get(b)! - q.weight.get(a)!).slice(0, PROPOSING_WORDS);
   const docs = env.index.retrieve(words, { planIds: plans.map((p) => p.id), types: types.filter((t) => t !== 'target') }, CANDIDATES);
   if (types.includes('target')) for (const p of plans) for (const t of p.targets) docs.push(env.index.doc(t.id)!);
   const seen = new Set<string>();
@@ -197,7 +222,7 @@ function choiceText(doc: SearchDoc, q: Query): string {
 }
 
 /** Words that name a unit in a paragraph or its heading ("Sở …", "UBND …", "các cơ quan, đơn vị"). */
-const NAMES_A_UNIT = /(^|[\s(“"])(Sở|UBND|Ủy ban|Uỷ ban|Văn phòng|Trung tâm|Công an|Ngân hàng|Ban Chỉ đạo|Hội|Hiệp hội|Đài|Báo|Liên đoàn|Liên minh|Đoàn|Tỉnh đoàn|Thành đoàn|Bưu điện|Viettel|VNPT|các cơ quan|các đơn vị|các sở|doanh nghiệp viễn thông)\b/iu;
+const NAMES_A_UNIT = /(^|[\s(“"])(Sở|UBND|Ủy ban|Uỷ ban|Văn phòng|Trung tâm|Công an|Ngân hàng|Ban Chỉ đạo|Hội|Hiệp hội|Đài|Báo|Liên đoàn|Liên minh|Đoàn|Tỉnh đoàn|Thành đoàn|Bưu điện|Viettel|VNPT|các cơ quan|các đơn vị|các sở|doanh nghiệp viễn thông)(?=[\s,.;:)]|$)/iu;
 
 /** A task row within this much coverage of a better paragraph still answers who and when: it names them. */
 const TASK_PREFERENCE = 0.3;
@@ -205,8 +230,8 @@ const TASK_PREFERENCE = 0.3;
 /** Which kinds of record can answer the slot. */
 function typesFor(slots: ReadonlySet<Slot>): DocType[] {
   if (slots.has('value')) return ['target', 'passage', 'task'];
-  if (slots.has('lead') || slots.has('partners') || slots.has('time')) return ['task', 'passage'];
-  return ['passage', 'task', 'target'];
+  // Every target is also a passage (its bullet): other questions find it there.
+  return ['passage', 'task'];
 }
 
 export function answerFromRecords(q: Query, env: Env, slots: ReadonlySet<Slot>): Answer {

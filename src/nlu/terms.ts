@@ -3,7 +3,6 @@
  * years, question words and chatter are taken out, English mapped to the plans' Vietnamese.
  * Words stay in runs ("xay dung kho du lieu") so two-syllable words can be matched whole.
  */
-import { STOPWORDS } from '../text/stopwords.js';
 import { EN_TOPICS } from './lexicon.js';
 
 /**
@@ -14,12 +13,12 @@ import { EN_TOPICS } from './lexicon.js';
 const ASKING = [
   // who / which unit
   'ai', 'do ai', 'don vi nao', 'co quan nao', 'so nao', 'nganh nao', 'ben nao', 'cap nao', 'chu tri', 'phoi hop', 'phu trach', 'chiu trach nhiem',
-  'duoc giao', 'giao cho', 'dam nhiem', 'thuc hien', 'trien khai', 'vai tro', 'ai lo', 'ai lam', 'nao lo', 'nao lam', 'lam',
+  'duoc giao', 'giao cho', 'dam nhiem', 'ai thuc hien', 'ai trien khai', 'vai tro', 'thuc hien boi', 'ai lo', 'ai lam', 'nao lo', 'nao lam', 'lam',
   // when
   'thoi gian', 'thoi han', 'giai doan nao', 'khi nao', 'bao gio', 'den khi nao', 'toi khi nao', 'nam nao', 'bao lau', 'ghi the nao', 'trong giai doan nao',
   // how much / what / whether
   'bao nhieu', 'la bao nhieu', 'muc tieu', 'chi tieu', 'dat ra', 'phan tram', 'noi gi', 'noi sao', 'noi ve', 'the nao', 'nhu the nao', 'ra sao', 'thi sao',
-  'la gi', 'lam gi', 'gom nhung', 'cai gi', 'viec gi', 'de cap', 'nhac den', 'nhac toi', 'co tinh', 'tinh den', 'co khong', 'hay khong', 'o dau', 'tu dau',
+  'la gi', 'lam gi', 'cai gi', 'viec gi', 'de cap', 'nhac den', 'nhac toi', 'co tinh', 'tinh den', 'co khong', 'hay khong', 'o dau', 'tu dau',
   'lay tu dau', 'nhung gi', 'nhung nao', 'nao', 'gi', 'chua', 'khong',
   // the plan itself
   'ke hoach', 'giai doan', 'thanh pho', 'tinh', 'nam', 'lay tu', 'lay', 'nhiem vu', 'task', 'tasks',
@@ -40,6 +39,15 @@ const ASKING_PHRASES = ASKING.filter((p) => p.includes(' ')).sort((a, b) => b.le
 const ASKING_RE = new RegExp(String.raw`(?<= )(?:${ASKING_PHRASES.join('|')})(?= )`, 'g');
 /** "kế hoạch kinh tế số", "KH CĐS": the plan's kind names the plan, it is no content. */
 const PLAN_KIND = / ke hoach (?:phat trien )?(?:kinh te so(?: va)?(?: xa hoi so)?|chuyen doi so) /g;
+
+/**
+ * Syllables that are mostly function words ("về", "cho", "của") yet also start or end the plans'
+ * words seldom: trimmed from a run's edges and weighed lightly. Not "bảo", "tài", "nền", "đề":
+ * folded they are the first halves of "bảo tàng", "tài chính", "nền tảng", "đề án".
+ */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  've cho cua va cac nhung voi o la thi ma nay trong tren theo duoc cung hoac den tu nhu khi se da dang rat qua moi tung'.split(' '),
+);
 
 /** English phrases to the plans' words, longest first so "data platform" wins over "data". */
 const EN_PATTERNS: [RegExp, string][] = [...EN_TOPICS]
@@ -71,8 +79,8 @@ export function contentRuns(clauses: string[], remove: string[] = []): string[][
     let run: string[] = [];
     const end = () => {
       // Function words at a run's edges ("về VNeID", "xây dựng để") join nothing.
-      while (run.length && STOPWORDS.has(run[0]!)) run.shift();
-      while (run.length && STOPWORDS.has(run[run.length - 1]!)) run.pop();
+      while (run.length && FUNCTION_WORDS.has(run[0]!)) run.shift();
+      while (run.length && FUNCTION_WORDS.has(run[run.length - 1]!)) run.pop();
       if (run.length) runs.push(run);
       run = [];
     };
