@@ -31,6 +31,7 @@ export interface EngineOptions {
 }
 
 const TARGET_INTENTS: Intent[] = ['target.value', 'target.monitor', 'target.compare'];
+const PLAN_FACTS: Intent[] = ['plan.signer', 'plan.date', 'plan.number', 'plan.replaces'];
 
 /** Distinct (question, context) pairs whose replies are kept; the oldest goes first. */
 const REPLY_CACHE_SIZE = 5000;
@@ -139,6 +140,8 @@ export class Engine implements Answerer {
 
     // "Ai lo phổ cập tài khoản DVCTT …?": an indicator's words in a question about who does something.
     if (intent === 'target.value' && taskSlot(u.slots) && !u.slots.has('value') && !e.task) intent = taskSlot(u.slots);
+    // "Có kế hoạch TMĐT riêng không?": an indicator's words in a yes/no question about what the plan does.
+    if (intent === 'target.value' && u.slots.has('yesno') && !u.slots.has('value')) intent = 'topic';
 
     const canned = cannedReply(intent, u, this.corpus);
     if (canned) return { reply: canned, next: { ...ctx, lang, pending: null } };
@@ -181,6 +184,8 @@ export class Engine implements Answerer {
     };
 
     if (choice.unknownPlace) return { reply: this.unknownPlace(q), next: { ...next, planIds: ctx.planIds } };
+    // "Kế hoạch 1282/KH-UBND … do ai ký?": a plan the texts cite but that is not loaded.
+    if (PLAN_FACTS.includes(intent) && !e.planNumbers.length && e.otherPlanNumbers.length) return { reply: this.otherPlan(q, e.otherPlanNumbers[0]!), next };
     if (!choice.plans.length) return { reply: this.noPlanFits(q), next };
 
     const answer = this.dispatch(q, u);
@@ -283,6 +288,14 @@ export class Engine implements Answerer {
       ],
       sources: [],
     };
+  }
+
+  private otherPlan(q: Query, number: string): Reply {
+    const en = q.lang === 'en';
+    const citing = q.plans.filter((p) => p.passages.some((x) => new RegExp(String.raw`\b${number}\s*/`).test(x.text)));
+    const lines = [en ? `Plan no. ${number} is not among the loaded plans, so I cannot say that about it.` : `Kế hoạch số ${number} không có trong các kế hoạch đã nạp, nên không trả lời được câu này.`];
+    if (citing.length) lines.push(en ? `It is cited in: ${planNames(citing, q.lang)}.` : `Kế hoạch này được nhắc tới trong: ${planNames(citing, q.lang)}.`);
+    return this.finish(q, { found: false, lines, sources: [] }, q.intent);
   }
 
   private unknownPlace(q: Query): Reply {

@@ -9,6 +9,7 @@ import type { DocType, SearchDoc } from '../search/index.js';
 import { expandShorthand } from '../nlu/shorthand.js';
 import { foldWords } from '../text/fold.js';
 import { FUNCTION_WORDS } from '../nlu/terms.js';
+import { alternativesOf, type Alternative } from '../nlu/synonyms.js';
 import { clip, placeWhere, source, taskWhere, unbullet, AgencyNamer } from './format.js';
 import { bestSentence, isListItem } from './reader.js';
 import type { Answer, Env, Query } from './query.js';
@@ -62,6 +63,8 @@ export interface Weighted {
   runs: string[][];
   weight: Map<string, number>;
   total: number;
+  /** Phrases of the question a record may hold in other words. */
+  alternatives: Alternative[];
 }
 
 /** The question's words with their weights; `strict` counts words no record has (Vietnamese questions). */
@@ -77,7 +80,7 @@ export function weigh(runs: string[][], env: Env, strict: boolean): Weighted {
   }
   let total = 0;
   for (const v of weight.values()) total += v;
-  return { runs, weight, total };
+  return { runs, weight, total, alternatives: alternativesOf(runs) };
 }
 
 /** Credit for a syllable found apart from its word, and for a short term's syllables found apart. */
@@ -97,6 +100,11 @@ export function score(doc: SearchDoc, q: Weighted): Scored {
       const whole = run.length === 1 || (term ? termFound : (i > 0 && f.pairs.has(`${run[i - 1]} ${w}`)) || (i + 1 < run.length && f.pairs.has(`${w} ${run[i + 1]}`)));
       credit.set(w, Math.max(credit.get(w) ?? 0, whole ? 1 : term ? SCATTERED_TERM : SCATTERED));
     });
+  }
+  // "bán hàng online" in the question, "sàn thương mại điện tử" in the record.
+  for (const alt of q.alternatives) {
+    if (alt.words.every((w) => credit.get(w) === 1)) continue;
+    if (alt.others.some((o) => f.text.includes(` ${o} `))) for (const w of alt.words) credit.set(w, 1);
   }
   let covered = 0;
   const missing: string[] = [];
@@ -124,6 +132,8 @@ export function rank(q: Weighted, plans: Plan[], env: Env, types: DocType[]): Sc
   const all = [...q.weight.keys()].filter((w) => q.weight.get(w)! > 0);
   const telling = all.filter((w) => q.weight.get(w)! >= TELLING_WEIGHT);
   const words = (telling.length ? telling : all).sort((a, b) => q.weight.get(b)! - q.weight.get(a)!).slice(0, PROPOSING_WORDS);
+  // Records that say it in other words are proposed too.
+  for (const alt of q.alternatives) for (const o of alt.others) for (const w of o.split(' ')) if (env.index.idf(w) >= TELLING_WEIGHT && !words.includes(w)) words.push(w);
   const docs = env.index.retrieve(words, { planIds: plans.map((p) => p.id), types: types.filter((t) => t !== 'target') }, CANDIDATES);
   if (types.includes('target')) for (const p of plans) for (const t of p.targets) docs.push(env.index.doc(t.id)!);
   const seen = new Set<string>();

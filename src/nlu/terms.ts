@@ -49,6 +49,8 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
   've cho cua va cac nhung voi o la thi ma nay trong tren theo duoc cung hoac den tu nhu khi se da dang rat qua moi tung'.split(' '),
 );
 
+const LONE_QUESTION_WORDS: ReadonlySet<string> = new Set(['co', 'lo', 'lam', 'duoc', 'dung']);
+
 /** English phrases to the plans' words, longest first so "data platform" wins over "data". */
 const EN_PATTERNS: [RegExp, string][] = [...EN_TOPICS]
   .sort((a, b) => b[0].length - a[0].length)
@@ -81,7 +83,8 @@ export function contentRuns(clauses: string[], remove: string[] = []): string[][
       // Function words at a run's edges ("về VNeID", "xây dựng để") join nothing.
       while (run.length && FUNCTION_WORDS.has(run[0]!)) run.shift();
       while (run.length && FUNCTION_WORDS.has(run[run.length - 1]!)) run.pop();
-      if (run.length) runs.push(run);
+      // Alone, "có", "lo", "làm" are question words ("có … không", "sở nào lo"), not "cơ", "lộ", "lâm".
+      if (run.length && !(run.length === 1 && LONE_QUESTION_WORDS.has(run[0]!))) runs.push(run);
       run = [];
     };
     for (const w of t.split(' ')) {
