@@ -1,6 +1,6 @@
 /** Citations and display forms shared by every answer. */
 import type { Agency, Plan, SourcePlace, Task } from '../corpus/types.js';
-import { agencyKey } from '../corpus/agencies.js';
+import { agencyKey, ENGLISH_NAMES } from '../corpus/agencies.js';
 import type { Lang, SourceRef } from './types.js';
 
 /** "I. MỤC TIÊU" → "I", "2.1. Phát triển…" → "2.1", "a) …" → "a", "IX Phát triển…" → "IX". */
@@ -48,25 +48,6 @@ export function sourceLine(refs: SourceRef[], lang: Lang): string {
   return `${lang === 'en' ? 'Source' : 'Nguồn'}: ${uniq.join('; ')}.`;
 }
 
-const EN_NAMES: Record<string, string> = {
-  'so-khcn': 'Department of Science and Technology',
-  'so-tttt': 'Department of Information and Communications',
-  'so-khdt': 'Department of Planning and Investment',
-  'so-ldtbxh': 'Department of Labour, Invalids and Social Affairs',
-  'so-gddt': 'Department of Education and Training',
-  'so-tc': 'Department of Finance',
-  'so-yt': 'Department of Health',
-  'so-ct': 'Department of Industry and Trade',
-  'so-nv': 'Department of Home Affairs',
-  'so-nnmt': 'Department of Agriculture and Environment',
-  'so-vhtt': 'Department of Culture and Sports',
-  'so-dl': 'Department of Tourism',
-  'cong-an': 'Police',
-  'vp-ubnd': 'Office of the People’s Committee',
-  'nhnn': 'State Bank branch',
-  'ubnd-xa': 'commune People’s Committees',
-  'ubnd-huyen': 'district People’s Committees',
-};
 
 /**
  * An agency as written, with its abbreviation spelled out once per reply for citizens:
@@ -84,7 +65,8 @@ export class AgencyNamer {
     const agency = this.agencies.get(id);
     if (!agency || this.expanded.has(agency.id)) return written;
     this.expanded.add(agency.id);
-    if (this.lang === 'en' && EN_NAMES[agency.id]) return `${written} (${EN_NAMES[agency.id]})`;
+    const english = ENGLISH_NAMES.get(agency.id)?.[0];
+    if (this.lang === 'en' && english) return `${written} (${english})`;
     const abbreviated = /(^|\s)[\p{Lu}Đ&-]{2,}(\s|$|,)/u.test(written.replace(/\([^)]*\)/g, ''));
     if (!abbreviated || agencyKey(written) === agencyKey(agency.name) || written.includes('(')) return written;
     const prefix = /^(Sở|Trung tâm|Văn phòng|Hội)\s+/u.exec(agency.name)?.[0] ?? '';

@@ -14,57 +14,62 @@ interface LexiconEntry {
   forms: string[];
   /** Forms matched as a prefix of the key ("Ngân hàng Nhà nước … chi nhánh …"). */
   prefixes?: string[];
+  /** English names, the one to show first; officials and visitors type any of them. */
+  en?: string[];
 }
 
 /** Units Vietnamese provincial plans name, with the abbreviations officials write. */
 const LEXICON: LexiconEntry[] = [
-  { id: 'so-khcn', name: 'Sở Khoa học và Công nghệ', short: 'Sở KH&CN', forms: ['Sở KHCN', 'Sở KH-CN'] },
-  { id: 'so-tttt', name: 'Sở Thông tin và Truyền thông', short: 'Sở TTTT', forms: ['Sở TT&TT', 'Sở TT-TT'] },
-  { id: 'so-khdt', name: 'Sở Kế hoạch và Đầu tư', short: 'Sở KH&ĐT', forms: ['Sở KHĐT', 'Sở KH-ĐT'] },
+  { id: 'so-khcn', name: 'Sở Khoa học và Công nghệ', short: 'Sở KH&CN', forms: ['Sở KHCN', 'Sở KH-CN'], en: ['Department of Science and Technology', 'science and technology department', 'DOST'] },
+  { id: 'so-tttt', name: 'Sở Thông tin và Truyền thông', short: 'Sở TTTT', forms: ['Sở TT&TT', 'Sở TT-TT'], en: ['Department of Information and Communications', 'information and communications department', 'DIC'] },
+  { id: 'so-khdt', name: 'Sở Kế hoạch và Đầu tư', short: 'Sở KH&ĐT', forms: ['Sở KHĐT', 'Sở KH-ĐT'], en: ['Department of Planning and Investment', 'planning and investment department', 'DPI'] },
   {
     id: 'so-ldtbxh',
     name: 'Sở Lao động, Thương binh và Xã hội',
     short: 'Sở LĐ-TB&XH',
-    forms: ['Sở LĐTB&XH', 'Sở LĐ, TB&XH', 'Sở Lao động - Thương binh và Xã hội', 'Sở LĐTBXH'],
+    forms: ['Sở LĐTB&XH', 'Sở LĐ, TB&XH', 'Sở Lao động - Thương binh và Xã hội', 'Sở LĐTBXH'], en: ['Department of Labour, Invalids and Social Affairs', 'department of labor invalids and social affairs', 'MOLISA', 'DOLISA']
   },
-  { id: 'so-gddt', name: 'Sở Giáo dục và Đào tạo', short: 'Sở GD&ĐT', forms: ['Sở GDĐT'] },
-  { id: 'so-tc', name: 'Sở Tài chính', short: null, forms: [] },
-  { id: 'so-yt', name: 'Sở Y tế', short: null, forms: [] },
-  { id: 'so-ct', name: 'Sở Công Thương', short: null, forms: [] },
-  { id: 'so-nv', name: 'Sở Nội vụ', short: null, forms: [] },
-  { id: 'so-tp', name: 'Sở Tư pháp', short: null, forms: [] },
-  { id: 'so-xd', name: 'Sở Xây dựng', short: null, forms: [] },
-  { id: 'so-nnmt', name: 'Sở Nông nghiệp và Môi trường', short: 'Sở NN&MT', forms: [] },
-  { id: 'so-nnptnt', name: 'Sở Nông nghiệp và Phát triển nông thôn', short: 'Sở NN&PTNT', forms: ['Sở NNPTNT'] },
-  { id: 'so-tnmt', name: 'Sở Tài nguyên và Môi trường', short: 'Sở TN&MT', forms: ['Sở TNMT'] },
-  { id: 'so-vhtt', name: 'Sở Văn hóa và Thể thao', short: 'Sở VH&TT', forms: [] },
-  { id: 'so-vhttdl', name: 'Sở Văn hóa, Thể thao và Du lịch', short: 'Sở VHTT&DL', forms: ['Sở VH,TT&DL'] },
-  { id: 'so-dl', name: 'Sở Du lịch', short: null, forms: [] },
-  { id: 'so-gtvt', name: 'Sở Giao thông vận tải', short: 'Sở GTVT', forms: ['Sở GT-VT', 'Sở GTVT'] },
-  { id: 'cong-an', name: 'Công an tỉnh', short: null, forms: ['Công an thành phố', 'Công an'] },
-  { id: 'vp-ubnd', name: 'Văn phòng UBND tỉnh', short: null, forms: ['Văn phòng Ủy ban nhân dân tỉnh', 'Văn phòng UBND thành phố'] },
-  { id: 'thanh-tra', name: 'Thanh tra tỉnh', short: null, forms: ['Thanh tra thành phố'] },
+  { id: 'so-gddt', name: 'Sở Giáo dục và Đào tạo', short: 'Sở GD&ĐT', forms: ['Sở GDĐT'], en: ['Department of Education and Training', 'education department', 'DOET'] },
+  { id: 'so-tc', name: 'Sở Tài chính', short: null, forms: [], en: ['Department of Finance', 'finance department'] },
+  { id: 'so-yt', name: 'Sở Y tế', short: null, forms: [], en: ['Department of Health', 'health department', 'DOH'] },
+  { id: 'so-ct', name: 'Sở Công Thương', short: null, forms: [], en: ['Department of Industry and Trade', 'industry and trade department', 'DOIT'] },
+  { id: 'so-nv', name: 'Sở Nội vụ', short: null, forms: [], en: ['Department of Home Affairs', 'home affairs department'] },
+  { id: 'so-tp', name: 'Sở Tư pháp', short: null, forms: [], en: ['Department of Justice', 'justice department'] },
+  { id: 'so-xd', name: 'Sở Xây dựng', short: null, forms: [], en: ['Department of Construction', 'construction department'] },
+  { id: 'so-nnmt', name: 'Sở Nông nghiệp và Môi trường', short: 'Sở NN&MT', forms: [], en: ['Department of Agriculture and Environment', 'agriculture and environment department'] },
+  { id: 'so-nnptnt', name: 'Sở Nông nghiệp và Phát triển nông thôn', short: 'Sở NN&PTNT', forms: ['Sở NNPTNT'], en: ['Department of Agriculture and Rural Development', 'agriculture and rural development department'] },
+  { id: 'so-tnmt', name: 'Sở Tài nguyên và Môi trường', short: 'Sở TN&MT', forms: ['Sở TNMT'], en: ['Department of Natural Resources and Environment', 'natural resources and environment department'] },
+  { id: 'so-vhtt', name: 'Sở Văn hóa và Thể thao', short: 'Sở VH&TT', forms: [], en: ['Department of Culture and Sports', 'culture and sports department'] },
+  { id: 'so-vhttdl', name: 'Sở Văn hóa, Thể thao và Du lịch', short: 'Sở VHTT&DL', forms: ['Sở VH,TT&DL'], en: ['Department of Culture, Sports and Tourism', 'culture sports and tourism department'] },
+  { id: 'so-dl', name: 'Sở Du lịch', short: null, forms: [], en: ['Department of Tourism', 'tourism department'] },
+  { id: 'so-gtvt', name: 'Sở Giao thông vận tải', short: 'Sở GTVT', forms: ['Sở GT-VT', 'Sở GTVT'], en: ['Department of Transport', 'transport department'] },
+  { id: 'cong-an', name: 'Công an tỉnh', short: null, forms: ['Công an thành phố', 'Công an'], en: ['Provincial Police', 'police', 'public security'] },
+  { id: 'vp-ubnd', name: 'Văn phòng UBND tỉnh', short: null, forms: ['Văn phòng Ủy ban nhân dân tỉnh', 'Văn phòng UBND thành phố'], en: ['Office of the People’s Committee', 'office of the people s committee', 'office of the provincial people s committee'] },
+  { id: 'thanh-tra', name: 'Thanh tra tỉnh', short: null, forms: ['Thanh tra thành phố'], en: ['Provincial Inspectorate', 'inspectorate'] },
   {
     id: 'tt-cntt',
     name: 'Trung tâm Công nghệ thông tin',
     short: 'Trung tâm CNTT',
-    forms: ['Trung tâm CNTT tỉnh', 'Trung tâm CNTT thành phố', 'Trung tâm Công nghệ thông tin tỉnh', 'Trung tâm Công nghệ thông tin thành phố'],
+    forms: ['Trung tâm CNTT tỉnh', 'Trung tâm CNTT thành phố', 'Trung tâm Công nghệ thông tin tỉnh', 'Trung tâm Công nghệ thông tin thành phố'], en: ['IT Centre', 'information technology centre', 'it center']
   },
   {
     id: 'nhnn',
     name: 'Ngân hàng Nhà nước chi nhánh tỉnh',
     short: 'NHNN',
     forms: ['Ngân hàng Nhà nước tỉnh', 'NHNN tỉnh'],
-    prefixes: ['Ngân hàng Nhà nước'],
+    prefixes: ['Ngân hàng Nhà nước'], en: ['State Bank branch', 'state bank', 'state bank of vietnam']
   },
-  { id: 'ubnd-xa', name: 'UBND cấp xã', short: null, forms: ['Ủy ban nhân dân cấp xã'] },
-  { id: 'ubnd-huyen', name: 'UBND cấp huyện', short: null, forms: ['Ủy ban nhân dân cấp huyện'] },
+  { id: 'ubnd-xa', name: 'UBND cấp xã', short: null, forms: ['Ủy ban nhân dân cấp xã'], en: ['commune People’s Committees', 'commune people s committees', 'commune authorities'] },
+  { id: 'ubnd-huyen', name: 'UBND cấp huyện', short: null, forms: ['Ủy ban nhân dân cấp huyện'], en: ['district People’s Committees', 'district people s committees', 'district authorities'] },
   { id: 'dh-hue', name: 'Đại học Huế', short: null, forms: [] },
   { id: 'ttbt-cdh', name: 'Trung tâm Bảo tồn di tích Cố đô Huế', short: null, forms: [] },
   { id: 'hoi-cntt', name: 'Hội Công nghệ thông tin và Điện tử viễn thông', short: 'Hội CNTT&ĐTVT', forms: [] },
   { id: 'lm-htx', name: 'Liên minh Hợp tác xã tỉnh', short: 'Liên minh HTX tỉnh', forms: [] },
   { id: 'hiep-hoi-dn', name: 'Hiệp hội Doanh nghiệp', short: 'Hiệp hội DN', forms: ['Hiệp hội DN thành phố', 'Hiệp hội Doanh nghiệp tỉnh'] },
 ];
+
+/** English names by agency id, the one to show first: the lexicon's, the one list every English use derives from. */
+export const ENGLISH_NAMES: ReadonlyMap<string, readonly string[]> = new Map(LEXICON.filter((e) => e.en?.length).map((e) => [e.id, e.en!]));
 
 /** The lexicon as agencies, every form filled in: what users may name even if no plan writes it. */
 export function lexiconAgencies(): Agency[] {

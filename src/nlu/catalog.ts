@@ -1,6 +1,6 @@
 /** What the NLU can recognise, derived once from the corpus: plan names, places, agencies. */
 import type { Agency, Corpus } from '../corpus/types.js';
-import { agencyKey, lexiconAgencies } from '../corpus/agencies.js';
+import { agencyKey, ENGLISH_NAMES, lexiconAgencies } from '../corpus/agencies.js';
 import { PROVINCES } from '../corpus/provinces.js';
 import { accentWords, foldWords, hasDiacritics } from '../text/fold.js';
 
@@ -51,27 +51,6 @@ export interface PlaceForm {
   accented: string | null;
 }
 
-/** English names officials and visitors use for the common departments. */
-const AGENCY_EN: Record<string, string[]> = {
-  'so-khcn': ['department of science and technology', 'dost', 'science and technology department'],
-  'so-tttt': ['department of information and communications', 'information and communications department', 'dic'],
-  'so-khdt': ['department of planning and investment', 'planning and investment department', 'dpi'],
-  'so-ldtbxh': ['department of labour invalids and social affairs', 'department of labor invalids and social affairs', 'molisa', 'dolisa'],
-  'so-gddt': ['department of education and training', 'education department', 'doet'],
-  'so-tc': ['department of finance', 'finance department'],
-  'so-yt': ['department of health', 'health department', 'doh'],
-  'so-ct': ['department of industry and trade', 'industry and trade department', 'doit'],
-  'so-nv': ['department of home affairs', 'home affairs department'],
-  'so-dl': ['department of tourism', 'tourism department'],
-  'so-xd': ['department of construction', 'construction department'],
-  'so-tp': ['department of justice', 'justice department'],
-  'so-vhtt': ['department of culture and sports', 'culture and sports department'],
-  'so-nnmt': ['department of agriculture and environment', 'agriculture and environment department'],
-  'so-gtvt': ['department of transport', 'transport department'],
-  'cong-an': ['provincial police', 'police', 'public security'],
-  'nhnn': ['state bank', 'state bank of vietnam'],
-};
-
 function addKey(keys: Map<string, string>, key: string, id: string): void {
   if (key.length >= 3 && !keys.has(key)) keys.set(key, id);
 }
@@ -108,7 +87,7 @@ export function buildCatalog(corpus: Corpus, vocabulary: Iterable<string> = []):
   for (const a of all) {
     if (!seen.has(a.id)) agencies.push({ id: a.id, name: a.name, short: a.short, group: a.group });
     seen.add(a.id);
-    for (const form of [a.name, ...(a.short ? [a.short] : []), ...a.forms, ...(AGENCY_EN[a.id] ?? [])]) {
+    for (const form of [a.name, ...(a.short ? [a.short] : []), ...a.forms, ...(ENGLISH_NAMES.get(a.id) ?? [])]) {
       const key = agencyKey(form);
       // A collective ("địa phương", "các sở, ban, ngành") is also everyday words: named only where it acts.
       if (a.group) {
