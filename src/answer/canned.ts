@@ -1,6 +1,6 @@
 /** Replies that need no plan: greeting, help, thanks, out of scope. */
 import type { Corpus } from '../corpus/types.js';
-import type { Intent } from '../nlu/intent.js';
+import type { CannedIntent } from './intents.js';
 import type { Understanding } from '../nlu/index.js';
 import type { Reply } from './types.js';
 import { planNames } from './format.js';
@@ -14,7 +14,7 @@ const EXAMPLES_VI = [
 ];
 const EXAMPLES_EN = ['Who leads task 7.1 in Binh Thuan?', 'What is Hue’s 2026 fibre broadband target?', 'Who signed the Dak Lak plan?'];
 
-export function cannedReply(intent: Intent | null, u: Understanding, corpus: Corpus): Reply | null {
+export function cannedReply(intent: CannedIntent, u: Understanding, corpus: Corpus): Reply {
   const en = u.lang === 'en';
   // Built only for the replies that list the plans.
   const help = (): string[] => {
@@ -33,7 +33,5 @@ export function cannedReply(intent: Intent | null, u: Understanding, corpus: Cor
       return make([en ? 'You are welcome. Ask me anything else about the plans.' : 'Rất vui được giúp bạn. Bạn cứ hỏi thêm về các kế hoạch nhé.'], true, 'thanks');
     case 'out_of_scope':
       return make([en ? 'Sorry, I only answer questions about these plans.' : 'Xin lỗi, tôi chỉ trả lời câu hỏi về các kế hoạch kinh tế số, chuyển đổi số.', ...help()], false, 'out_of_scope');
-    default:
-      return null;
   }
 }

@@ -2,23 +2,20 @@
  * The answering service: understand the message, merge it with the chat's context,
  * resolve plans, answer from the records, cite, and remember what was talked about.
  */
-import type { Agency, Corpus, Plan, TargetGroup, Task } from '../corpus/types.js';
+import type { Agency, Corpus, Plan, Task } from '../corpus/types.js';
 import { lexiconAgencies } from '../corpus/agencies.js';
 import { buildCatalog } from '../nlu/catalog.js';
 import { understand, type Understanding } from '../nlu/index.js';
 import { TASK_INTENTS, type Intent } from '../nlu/intent.js';
-import { CUES, INDICATORS } from '../nlu/lexicon.js';
+import { INDICATORS } from '../nlu/lexicon.js';
 import { SearchIndex } from '../search/index.js';
 import { EMPTY_CONTEXT, MemoryContextStore, type ChatContext, type ContextStore } from './context.js';
-import { answerPlanFact, answerPlanList } from './facts.js';
 import { planNames, sourceLine } from './format.js';
 import { choosePlans, PlanLookup } from './plans.js';
 import type { Answer, Env, Query } from './query.js';
-import { answerAgencyTasks, answerTask } from './tasks.js';
-import { answerFromRecords, coversQuestion } from './records.js';
+import { HANDLERS, isCanned } from './intents.js';
+import { say } from './messages.js';
 import type { Slot } from '../nlu/slots.js';
-import { answerCompare, answerMonitor, answerTarget, answerTargetsOfYear } from './targets.js';
-import { answerTopic } from './topic.js';
 import { cannedReply } from './canned.js';
 import type { Answerer, Lang, PlanSummary, Reply } from './types.js';
 
@@ -143,8 +140,7 @@ export class Engine implements Answerer {
     // "Có kế hoạch TMĐT riêng không?": an indicator's words in a yes/no question about what the plan does.
     if (intent === 'target.value' && u.slots.has('yesno') && !u.slots.has('value')) intent = 'topic';
 
-    const canned = cannedReply(intent, u, this.corpus);
-    if (canned) return { reply: canned, next: { ...ctx, lang, pending: null } };
+    if (intent !== null && isCanned(intent)) return { reply: cannedReply(intent, u, this.corpus), next: { ...ctx, lang, pending: null } };
 
     const choice = choosePlans(this.lookup, e, ctx.planIds);
     const task = e.task ?? stepped ?? (intent && TASK_INTENTS.includes(intent) && (e.taskRef || !u.runs.length) ? ctx.task : null);
@@ -188,13 +184,13 @@ export class Engine implements Answerer {
     if (PLAN_FACTS.includes(intent) && !e.planNumbers.length && e.otherPlanNumbers.length) return { reply: this.otherPlan(q, e.otherPlanNumbers[0]!), next };
     if (!choice.plans.length) return { reply: this.noPlanFits(q), next };
 
-    const answer = this.dispatch(q, u);
+    const answer = HANDLERS[intent]({ q, u, env: this.env, corpus: this.corpus });
     if (answer.clarify) {
       const plans = answer.clarify.plans;
       const reply = this.finish(q, {
         found: true,
         lines: [
-          lang === 'en' ? 'Several plans have this. Which plan do you mean?' : 'Nhiều kế hoạch có thông tin này. Bạn hỏi kế hoạch nào?',
+          say(lang, 'whichPlan'),
           ...plans.map((p, i) => `${i + 1}. ${p.shortName}`),
         ],
         sources: [],
@@ -215,110 +211,21 @@ export class Engine implements Answerer {
     return { reply: this.finish(q, answer, intent), next };
   }
 
-  private dispatch(q: Query, u: Understanding): Answer {
-    switch (q.intent) {
-      case 'task.lead':
-      case 'task.support':
-      case 'task.time':
-      case 'task.note':
-      case 'task.about':
-        if (!q.task) return q.runs.length ? answerFromRecords(q, this.env, withTaskSlot(q)) : this.askFor(q, 'task');
-        return answerTask(q, this.env);
-      case 'agency.tasks':
-        if (!q.agencies.length) return this.askFor(q, 'agency');
-        return answerAgencyTasks(q, this.env, u.about);
-      case 'target.value': {
-        if (!q.indicator && !hasContent(u)) return q.years.length || q.planNamed ? answerTargetsOfYear(q) : this.askFor(q, 'indicator');
-        // A year no candidate plan sets targets for ends the search: no passage stands in for it.
-        if (!q.indicator && q.years.length && !q.yearsInherited && !q.plans.some((p) => p.targets.some((t) => q.years.includes(t.year)))) {
-          return answerTargetsOfYear(q);
-        }
-        const group = groupNamed(q.topic);
-        if (!q.indicator && group) return answerTargetsOfYear(q, group);
-        const a = answerTarget(q, this.env);
-        // The lexicon's indicator is only part of what was asked ("trường học có wifi miễn phí"): let the records decide.
-        if (a.found && u.entities.indicator && !coversQuestion(q, this.env, a)) return answerFromRecords(q, this.env, new Set<Slot>([...q.slots, 'value']));
-        if (a.found || q.indicator) return a;
-        // Words no target holds may still be in the plan's text (a task, a paragraph).
-        return answerFromRecords(q, this.env, new Set<Slot>([...q.slots, 'value']));
-      }
-      case 'target.monitor':
-        return answerMonitor(q, this.env);
-      case 'target.compare':
-        return answerCompare({ ...q, plans: q.planNamed && q.plans.length > 1 ? q.plans : this.corpus.plans }, this.env);
-      case 'plan.info': {
-        // A plan named with other words ("kinh phí … lấy từ đâu?") asks what the plan says about them.
-        if (q.runs.length && !CUES.counts.test(u.folded)) return answerFromRecords(q, this.env, q.slots);
-        return answerPlanFact(q);
-      }
-      case 'plan.signer':
-      case 'plan.date':
-      case 'plan.number':
-      case 'plan.replaces':
-      case 'plan.deadline':
-        return answerPlanFact(q);
-      case 'plan.list':
-        return answerPlanList(this.corpus, q);
-      default: {
-        // "and Binh Thuan?" after a topic: the topic in context, as before.
-        if (q.topic !== u.topic) return answerTopic(q, this.env);
-        if (!q.runs.length && u.intent !== 'topic') return this.notUnderstood(q);
-        return answerFromRecords(q, this.env, q.slots);
-      }
-    }
-  }
-
-  private askFor(q: Query, what: 'task' | 'agency' | 'indicator'): Answer {
-    const en = q.lang === 'en';
-    const lines = {
-      task: en ? 'Which task number? For example: "who leads task 21?"' : 'Bạn hỏi nhiệm vụ số mấy? Ví dụ: "Ai chủ trì nhiệm vụ 21?"',
-      agency: en ? 'Which agency? For example: "Which tasks does the Department of Health lead?"' : 'Bạn hỏi cơ quan nào? Ví dụ: "Sở Y tế chủ trì những nhiệm vụ nào?"',
-      indicator: en ? 'Which indicator? For example: smartphones, digital signatures, e-commerce, fibre broadband.' : 'Bạn hỏi chỉ tiêu nào? Ví dụ: điện thoại thông minh, chữ ký số, thương mại điện tử, cáp quang.',
-    };
-    return { found: false, lines: [lines[what]], sources: [] };
-  }
-
-  private notUnderstood(q: Query): Answer {
-    const en = q.lang === 'en';
-    return {
-      found: false,
-      lines: [
-        en ? 'Sorry, I could not find that in the plans.' : 'Xin lỗi, tôi không tìm thấy nội dung này trong các kế hoạch.',
-        en ? 'Try: "Who leads task 21 in Hue 2026-2030?" or "Smartphone target 2030 in Binh Thuan?"' : 'Bạn thử hỏi: "Ai chủ trì nhiệm vụ 21 kế hoạch Huế 2026-2030?" hoặc "Mục tiêu điện thoại thông minh năm 2030 ở Bình Thuận?"',
-      ],
-      sources: [],
-    };
-  }
-
   private otherPlan(q: Query, number: string): Reply {
-    const en = q.lang === 'en';
     const citing = q.plans.filter((p) => p.passages.some((x) => new RegExp(String.raw`\b${number}\s*/`).test(x.text)));
-    const lines = [en ? `Plan no. ${number} is not among the loaded plans, so I cannot say that about it.` : `Kế hoạch số ${number} không có trong các kế hoạch đã nạp, nên không trả lời được câu này.`];
-    if (citing.length) lines.push(en ? `It is cited in: ${planNames(citing, q.lang)}.` : `Kế hoạch này được nhắc tới trong: ${planNames(citing, q.lang)}.`);
+    const lines = [say(q.lang, 'planNotLoaded', number)];
+    if (citing.length) lines.push(say(q.lang, 'citedIn', planNames(citing, q.lang)));
     return this.finish(q, { found: false, lines, sources: [] }, q.intent);
   }
 
   private unknownPlace(q: Query): Reply {
-    const en = q.lang === 'en';
-    const names = planNames(this.corpus.plans, q.lang);
-    return this.finish(q, {
-      found: false,
-      lines: [
-        en ? `There is no plan for ${q.unknownPlace} in these documents.` : `Chưa có kế hoạch của ${q.unknownPlace} trong dữ liệu.`,
-        en ? `The plans I know: ${names}.` : `Các kế hoạch hiện có: ${names}.`,
-      ],
-      sources: [],
-    }, q.intent);
+    const lines = [say(q.lang, 'noPlanForPlace', q.unknownPlace ?? ''), say(q.lang, 'plansKnown', planNames(this.corpus.plans, q.lang))];
+    return this.finish(q, { found: false, lines, sources: [] }, q.intent);
   }
 
   private noPlanFits(q: Query): Reply {
-    const en = q.lang === 'en';
-    const names = planNames(this.corpus.plans, q.lang);
-    return this.finish(q, {
-      found: false,
-      lines: [en ? 'No plan matches that place and period.' : 'Không có kế hoạch nào khớp địa phương và giai đoạn này.', en ? `The plans I know: ${names}.` : `Các kế hoạch hiện có: ${names}.`],
-      sources: [],
-    }, q.intent);
+    const lines = [say(q.lang, 'noPlanFits'), say(q.lang, 'plansKnown', planNames(this.corpus.plans, q.lang))];
+    return this.finish(q, { found: false, lines, sources: [] }, q.intent);
   }
 
   private finish(q: Query, a: Answer, intent: string): Reply {
@@ -341,11 +248,6 @@ function taskSlot(slots: ReadonlySet<Slot>): Intent | null {
   return null;
 }
 
-function withTaskSlot(q: Query): Set<Slot> {
-  const slots = new Set(q.slots);
-  if (!slots.has('partners') && !slots.has('time')) slots.add('lead');
-  return slots;
-}
 
 function partOf(t: Task): 'I' | 'II' | null {
   const code = t.part?.trim().split(/\s+/)[0];
@@ -364,19 +266,7 @@ function hasEntities(u: Understanding): boolean {
   return e.places.length > 0 || e.planNumbers.length > 0 || e.years.length > 0 || e.task !== null || e.period !== null || e.agencies.length > 0 || e.indicator !== null || e.kind !== null;
 }
 
-/** "mục tiêu kinh tế số / xã hội số / chính quyền số": a whole group of targets, when that is all the words say. */
-function groupNamed(topic: string | null): TargetGroup | null {
-  const t = (topic ?? '').replace(/\b(ve|phat trien|cac)\b/g, ' ').replace(/\s+/g, ' ').trim();
-  if (/^kinh te so$|^digital economy$/.test(t)) return 'kinh-te-so';
-  if (/^xa hoi so$|^digital society$/.test(t)) return 'xa-hoi-so';
-  if (/^chinh quyen so$|^digital government$/.test(t)) return 'chinh-quyen-so';
-  return null;
-}
 
-/** Words beyond cue words ("xe điện"), for the search index to find an indicator by. */
-function hasContent(u: Understanding): boolean {
-  return (u.topic ?? '').trim().length > 0;
-}
 
 export function createAnswerer(corpus: Corpus, options: EngineOptions = {}): Engine {
   return new Engine(corpus, options);

@@ -12,6 +12,7 @@ import { FUNCTION_WORDS } from '../nlu/terms.js';
 import { alternativesOf, type Alternative } from '../nlu/synonyms.js';
 import { clip, placeWhere, source, taskWhere, unbullet, AgencyNamer } from './format.js';
 import { bestSentence, isListItem } from './reader.js';
+import { say } from './messages.js';
 import type { Answer, Env, Query } from './query.js';
 import { describeTask } from './tasks.js';
 import { targetText } from './targets.js';
@@ -191,7 +192,7 @@ function quotePassage(doc: SearchDoc, runs: string[][], env: Env, wholeList: boo
 }
 
 function targetLine(t: Target, q: Query): string {
-  return q.lang === 'en' ? `${t.year}: ${targetText(t)}` : `Năm ${t.year}: ${targetText(t)}`;
+  return `${say(q.lang, 'year', String(t.year))}: ${targetText(t)}`;
 }
 
 /** What a record says, read for the slot asked. */
@@ -214,20 +215,18 @@ function cite(doc: SearchDoc, q: Query) {
 
 /** A short label for a record offered as "did you mean". */
 function label(doc: SearchDoc, q: Query): string {
-  const en = q.lang === 'en';
-  if (doc.task) return `${en ? 'Task' : 'Nhiệm vụ'} ${doc.task.number} (${doc.plan.shortName}): ${clip(doc.task.title, 110)}`;
+  if (doc.task) return `${say(q.lang, 'task', doc.task.number)} (${doc.plan.shortName}): ${clip(doc.task.title, 110)}`;
   if (doc.type === 'target') {
     const t = doc.plan.targets.find((x) => x.id === doc.id)!;
     // No figure in a suggestion: it would read as an answer.
-    return `${en ? 'Target' : 'Chỉ tiêu'} (${doc.plan.shortName}, ${t.year}): ${clip(t.indicator, 110)}`;
+    return `${say(q.lang, 'target', doc.plan.shortName, String(t.year))}: ${clip(t.indicator, 110)}`;
   }
   return `${doc.plan.shortName}, ${placeWhere(doc.place, q.lang)}: ${clip(unbullet(doc.text).replace(/\s*\d+(?:[.,]\d+)?\s*%/g, ' …'), 110)}`;
 }
 
 /** The text a suggestion sends back when chosen: asks about that record. */
 function choiceText(doc: SearchDoc, q: Query): string {
-  const en = q.lang === 'en';
-  if (doc.task) return en ? `Who leads task ${doc.task.number} of plan ${doc.plan.shortName}?` : `Nhiệm vụ ${doc.task.number} kế hoạch ${doc.plan.shortName}`;
+  if (doc.task) return say(q.lang, 'askTaskOf', doc.task.number, doc.plan.shortName);
   return `${clip(unbullet(doc.type === 'target' ? doc.plan.targets.find((x) => x.id === doc.id)!.indicator : doc.text), 80)} (${doc.plan.shortName})`;
 }
 
@@ -245,10 +244,9 @@ function typesFor(slots: ReadonlySet<Slot>): DocType[] {
 }
 
 export function answerFromRecords(q: Query, env: Env, slots: ReadonlySet<Slot>): Answer {
-  const en = q.lang === 'en';
   const weighted = weigh(q.runs, env, q.lang === 'vi');
   if (weighted.total === 0) {
-    return { found: false, lines: [en ? 'What should I look for in the plans? For example: "What does the Hue plan say about Hue-S?"' : 'Bạn muốn tìm nội dung gì trong kế hoạch? Ví dụ: "Kế hoạch Huế nói gì về Hue-S?"'], sources: [] };
+    return { found: false, lines: [say(q.lang, 'askContent')], sources: [] };
   }
   let ranked = rank(weighted, q.plans, env, typesFor(slots));
   if (slots.has('lead') || slots.has('partners')) {
@@ -263,23 +261,23 @@ export function answerFromRecords(q: Query, env: Env, slots: ReadonlySet<Slot>):
   // A figure is asked: only records that state one can answer.
   if (slots.has('value')) ranked = ranked.filter((s) => /\d/.test(s.doc.text));
   const decision = decide(ranked, slots);
-  const where = q.plans.length === 1 ? q.plans[0]!.shortName : en ? 'these plans' : 'các kế hoạch này';
+  const where = q.plans.length === 1 ? q.plans[0]!.shortName : say(q.lang, 'thesePlans');
   if (decision.kind === 'answer') {
     const namer = new AgencyNamer(env.agencies, q.lang);
     const many = new Set(decision.picks.map((s) => s.doc.plan.id)).size > 1;
     const lines: string[] = [];
-    if (slots.has('yesno')) lines.push(en ? 'Yes. The plan says:' : 'Có. Kế hoạch ghi:');
+    if (slots.has('yesno')) lines.push(say(q.lang, 'yesSays'));
     // A task row answers "who" alone; other records beside it only distract.
     const picks = decision.picks[0]!.doc.task && !slots.has('what') ? decision.picks.filter((s) => s.doc.task).slice(0, 2) : decision.picks;
     for (const s of picks) lines.push(...read(s, q, env, slots, namer, many));
     const task = picks[0]!.doc.task ?? undefined;
     return { found: true, lines, sources: picks.map((s) => cite(s.doc, q)), ...(task ? { task } : {}) };
   }
-  const notIn = en ? `I did not find this in ${where}.` : `Không thấy nội dung này trong ${where}.`;
+  const notIn = say(q.lang, 'notIn', where);
   if (decision.kind === 'suggest') {
     return {
       found: false,
-      lines: [notIn, en ? 'Did you mean:' : 'Ý bạn là:', ...decision.picks.map((s, i) => `${i + 1}. ${label(s.doc, q)}`)],
+      lines: [notIn, say(q.lang, 'didYouMean'), ...decision.picks.map((s, i) => `${i + 1}. ${label(s.doc, q)}`)],
       sources: [],
       choices: decision.picks.map((s) => ({ label: clip(label(s.doc, q), 60), text: choiceText(s.doc, q) })),
     };
