@@ -124,7 +124,7 @@ export function answerAgencyTasks(q: Query, env: Env, about: string | null = nul
       const written = leads[0]!.lead[leads[0]!.leadIds.indexOf(id)]!;
       const lines = [
         en
-          ? `${namer.name(written, id)} leads ${leads.length} task(s) in ${plan.shortName}:`
+          ? `${namer.name(written, id)} leads ${leads.length} ${leads.length === 1 ? 'task' : 'tasks'} in ${plan.shortName}:`
           : `${namer.name(written, id)} chủ trì ${leads.length} nhiệm vụ trong ${plan.shortName}:`,
         ...leads.map((t) => {
           const others = t.lead.filter((_, i) => t.leadIds[i] !== id);

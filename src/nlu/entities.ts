@@ -155,7 +155,7 @@ export function extractEntities(raw: string, catalog: Catalog): Entities {
   text = afterPlaces;
   // Numbers in the question that are plan numbers ("4181", "284/KH-UBND"), looked up, not scanned for.
   const planNumbers = [...new Set([...text.matchAll(/(?:^|\s)(\d{2,6})(?=\s*\/?\s*kh\b|\s|$)/g)].map((m) => m[1]!))].filter((n) => catalog.planNumbers.has(n));
-  const otherPlanNumbers = [...new Set([...text.matchAll(/(?:\b(?:ke hoach|kh)(?: so)? (\d{2,6})\b|\b(\d{2,6}) ?\/? ?kh\b)/g)].map((m) => (m[1] ?? m[2])!))].filter((n) => !catalog.planNumbers.has(n));
+  const otherPlanNumbers = [...new Set([...text.matchAll(/(?:\b(?:ke hoach|kh)(?: so)? (\d{2,6})\b|\b(\d{2,6}) ?\/? ?kh\b)/g)].map((m) => (m[1] ?? m[2])!))].filter((n) => !catalog.planNumbers.has(n) && !/^(19|20)\d\d$/.test(n));
   for (const n of planNumbers) text = text.replace(new RegExp(String.raw`(?:so\s+)?${n}(\s*/?\s*kh(?:\s*-?\s*ubnd)?)?`), ' ');
   let period: [number, number] | null = null;
   // Folding turned "2026-2030" into "2026 2030".

@@ -74,13 +74,14 @@ export function understand(text: string, catalog: Catalog): Understanding {
   const folded = clauses.join(' ');
   const entities = extractEntities(text, catalog);
   const intent = classify(folded, entities);
+  const lang = detectLanguage(text);
   const placeForms = catalog.places.filter((p) => entities.places.some((x) => x.name === p.name)).flatMap((p) => p.forms);
   const about = TOPIC_AFTER.exec(folded);
   const title = entities.task ? null : /\b(?:nhiem vu|task)\s+(.+)$/.exec(folded);
   return {
     text,
     folded,
-    lang: detectLanguage(text),
+    lang,
     intent,
     entities,
     topic: intent === null || intent === 'topic' || intent === 'plan.info' || intent.startsWith('target.') ? topicOf(folded, placeForms) : null,
@@ -88,6 +89,6 @@ export function understand(text: string, catalog: Catalog): Understanding {
     taskTitle: title ? clean(title[1]!.replace(CUE_WORDS, ' '), placeForms) : null,
     followUp: /^(con|the con|vay con|the|what about|how about|and|same for|con voi)\b|\bthi sao$/.test(folded),
     slots: slotsOf(clauses),
-    runs: contentRuns(clauses, [...placeForms, ...entities.planNumbers]),
+    runs: contentRuns(clauses, [...placeForms, ...entities.planNumbers], lang === 'en'),
   };
 }

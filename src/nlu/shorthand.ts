@@ -52,6 +52,8 @@ export const CHAT_WORDS: Readonly<Record<string, string>> = {
   dc: 'duoc',
   dk: 'duoc',
   tk: 'tai khoan',
+  dt: 'dien thoai',
+  dtdd: 'dien thoai di dong',
   dv: 'dich vu',
   ntn: 'nhu the nao',
   vs: 'voi',

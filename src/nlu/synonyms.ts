@@ -54,6 +54,22 @@ export const SYNONYMS: readonly (readonly string[])[] = [
   ['phong trao', 'chuong trinh', 'chien dich'],
   ['khi duoc hoi', 'khi co yeu cau'],
   ['dia chi so', 'ban do so'],
+  ['tinh uy', 'dang bo tinh', 'ban chap hanh dang bo'],
+  ['camera', 'giam sat'],
+  ['cam bien', 'iot', 'quan trac'],
+  ['bot', 'tro ly ao', 'chatbot'],
+  ['tra tien', 'thanh toan'],
+  ['the ngan hang', 'tai khoan ngan hang', 'tai khoan thanh toan'],
+  ['tap tran', 'dien tap'],
+  ['tan cong mang', 'an ninh mang', 'su co'],
+  ['thuc tap', 'lam viec thuc te'],
+  ['cong ty', 'doanh nghiep'],
+  ['cho truc tuyen', 'san thuong mai dien tu', 'san'],
+  ['tat song', 'dung cong nghe', 'chuyen doi'],
+  ['cuc gach', '2g', '3g', 'di dong cu'],
+  ['usb token', 'ky so tu xa'],
+  ['tan thon', 'to cong nghe so cong dong', 'cong dong'],
+  ['chi dan', 'huong dan'],
 ];
 
 /** Group members by their first word, to find the phrases a run holds without scanning every group. */

@@ -66,12 +66,14 @@ export function toPlanWords(folded: string): string {
 /**
  * Runs of content words, clause by clause. `clauses` are folded with shorthand spelt out;
  * `remove` are folded phrases that name the plan (places) to leave out. A removed word breaks a run.
+ * `english`: the question is in English, its words are looked up in the plans' Vietnamese.
  */
-export function contentRuns(clauses: string[], remove: string[] = []): string[][] {
+export function contentRuns(clauses: string[], remove: string[] = [], english = false): string[][] {
   const runs: string[][] = [];
   const longestFirst = [...remove].sort((a, b) => b.length - a.length);
   for (const clause of clauses) {
-    let t = ` ${toPlanWords(clause)} `.replace(PLAN_KIND, ' | ');
+    // English words become the plans' Vietnamese; in a Vietnamese question "ai" is "who", not AI.
+    let t = ` ${english ? toPlanWords(clause) : clause} `.replace(PLAN_KIND, ' | ');
     // A place is the plan reference, except in a name such as "Hue-S" ("hue s").
     for (const r of longestFirst) if (r) t = t.replace(new RegExp(` ${r}(?= )(?! s )`, 'g'), ' |');
     t = t
