@@ -149,10 +149,14 @@ export function rank(q: Weighted, plans: Plan[], env: Env, types: DocType[]): Sc
 
 /** Confidence levels: answer at or above ANSWER, offer the nearest records at or above SUGGEST. */
 export const THRESHOLDS = {
-  answer: 0.45,
+  answer: 0.35,
   suggest: 0.25,
   /** A figure must match nearly every word: a wrong number is worse than none. */
   valueAnswer: 0.8,
+  /** What a paragraph needs beyond `answer` to say who or when. */
+  paragraphForTask: 0.15,
+  /** A lexicon indicator's target answers only when it holds this much of the question. */
+  indicatorCover: 0.5,
   /** Other records are shown beside the best while this close to it. */
   alongside: 0.85,
 };
@@ -163,7 +167,12 @@ export type Decision = { kind: 'answer'; picks: Scored[] } | { kind: 'suggest'; 
 export function decide(ranked: Scored[], slots: ReadonlySet<Slot>): Decision {
   const best = ranked[0];
   if (!best) return { kind: 'none', picks: [] };
-  const need = slots.has('value') ? THRESHOLDS.valueAnswer : THRESHOLDS.answer;
+  const need = slots.has('value')
+    ? THRESHOLDS.valueAnswer
+    : // Who / when from a paragraph: it names the unit less directly than a task row does.
+      (slots.has('lead') || slots.has('partners') || slots.has('time')) && !best.doc.task
+      ? THRESHOLDS.answer + THRESHOLDS.paragraphForTask
+      : THRESHOLDS.answer;
   if (best.coverage >= need) {
     const floor = Math.max(need, best.coverage * THRESHOLDS.alongside);
     return { kind: 'answer', picks: ranked.filter((s) => s.coverage >= floor).slice(0, 3) };
@@ -293,5 +302,5 @@ export function coversQuestion(q: Query, env: Env, a: Answer): boolean {
   const weighted = weigh(q.runs, env, q.lang === 'vi');
   if (weighted.total === 0) return true;
   const docs = q.plans.flatMap((p) => p.targets).filter((t) => a.sources.some((s) => s.plan === t.planId) && a.lines.some((l) => l.includes(targetText(t))));
-  return docs.some((t) => score(env.index.doc(t.id)!, weighted).coverage >= THRESHOLDS.answer);
+  return docs.some((t) => score(env.index.doc(t.id)!, weighted).coverage >= THRESHOLDS.indicatorCover);
 }
