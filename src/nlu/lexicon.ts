@@ -42,7 +42,8 @@ export const CUES = {
   help: /(^\/?(help|start|tro giup|huong dan)\b|ban (lam|giup) duoc (gi|nhung gi)|what can you do|how (do i|to) use|giup toi voi|cach (dung|su dung)|\bhelp\b)/,
   thanks: /^(cam on|thanks|thank you|ok|oke|okay)\b/,
   planList: /(danh sach|nhung|cac|bao nhieu) ke hoach|ke hoach nao (co|duoc)|co nhung ke hoach|list (of )?(the )?plans|which plans|what plans|how many plans/,
-  signer: /\b(ai ky|nguoi ky|ky ban hanh|ky ke hoach|ai da ky|ky boi|signed|signer|signatory)\b/,
+  // "định kỳ kế hoạch" is no signing.
+  signer: /\b(ai ky|nguoi ky|ky ban hanh|(?<!dinh )ky ke hoach|ai da ky|ky boi|signed|signer|signatory)\b/,
   date: /(ban hanh (vao )?ngay|ngay ban hanh|nam ban hanh|ngay nao|ngay ky|ky ngay|ban hanh (vao )?(nam|thang|khi|luc) nao|ban hanh bao gio|issued|issue date|date of|when was|what year)/,
   number: /(so hieu|so ky hieu|so van ban|ke hoach so (bao nhieu|may)|ke hoach .*\bso (bao nhieu|may)$|mang so|what number|plan number|reference number)/,
   counts: /(bao nhieu|may|how many|number of) (nhiem vu|chi tieu|muc tieu|tasks|targets)/,
@@ -55,7 +56,7 @@ export const CUES = {
   note: /(ghi chu|luu y|note)/,
   about: /(noi ve (gi|cai gi|viec gi)|noi dung|la gi|la nhiem vu gi|ve viec gi|lam gi|thuoc (nhom|muc|phan|linh vuc|nhiem vu) nao|about what|what is (task|it)|what does task|what is .+ about|describe|ten nhiem vu|what .+ about|which (section|group|part))/,
   lead: /(chu tri|ai (lam|phu trach|thuc hien|chiu trach nhiem)|co quan nao|don vi nao|phu trach|lead|in charge|responsible|who (runs|handles|is)|owner)/,
-  agencyTasks: /(nhung nhiem vu nao|nhiem vu nao|nhiem vu gi|cac nhiem vu|bao nhieu nhiem vu|nhung viec (nao|gi)|viec gi|lam (nhung )?gi|duoc giao|giao (cho )?.*gi|trach nhiem (gi|nao)|which tasks|what tasks|tasks (does|do|led)|list (the )?tasks|how many tasks|lead on|responsible for what|what does .* do)/,
+  agencyTasks: /(nhung nhiem vu nao|nhiem vu nao|nhiem vu gi|cac nhiem vu|bao nhieu nhiem vu|nhung viec (nao|gi)|viec gi|lam (nhung )?gi|duoc giao|giao (cho )?.*gi|trach nhiem (gi|nao)|which tasks|what tasks|tasks (does|do|led)|list (the )?tasks|how many tasks|lead on|responsible for what|what does .* do|supposed to do|what (is|are) .* (role|duties|responsibilit)|co trach nhiem gi|vai tro gi|nhiem vu gi)/,
   target: /(muc tieu|chi tieu|ty le|ty trong|bao nhieu|phan tram|%|target|goal|percent|share|rate|coverage|dat bao nhieu|aim)/,
   topic: /(noi gi ve|noi gi|de cap (gi )?(den|toi)|nhac (den|toi)|co gi ve|(ke hoach|nhiem vu|giai phap|quy dinh) (gi|nao) (ve|lien quan)|the nao ve|what does .* say|say about|mention|regarding|which tasks? (are |is )?(about|on)|ve (van de|chu de|noi dung))/,
   followUp: /^(con|the con|vay con|the|va|what about|how about|and( for| in)?|same for|con voi)\b|\bthi sao$/,
