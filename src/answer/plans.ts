@@ -71,7 +71,10 @@ export function choosePlans(lookup: PlanLookup, e: Entities, contextPlanIds: str
   if (e.places.length) {
     const ids = [...new Set(e.places.flatMap((p) => p.planIds))];
     if (!ids.length) return { plans: [], named: true, unknownPlace: e.places[0]!.name, fromQuestion: true };
-    return { plans: byPeriodAndKind(byId(ids), e, true), named: true, unknownPlace: null, fromQuestion: true };
+    // "thành phố Huế" is the city's plan, "tỉnh Thừa Thiên Huế" the province's, where both are loaded.
+    const level = e.places.length === 1 ? e.places[0]!.level : null;
+    const atLevel = level ? narrow(byId(ids), (p) => p.provinceLevel === level) : byId(ids);
+    return { plans: byPeriodAndKind(atLevel, e, true), named: true, unknownPlace: null, fromQuestion: true };
   }
   const context = byId(contextPlanIds);
   if (context.length && (e.period || e.kind)) {

@@ -8,7 +8,7 @@ import type { PlanKind } from '../corpus/types.js';
 
 export interface Entities {
   /** Places named, by canonical name, with the plans they map to (empty: no plan for that place). */
-  places: { name: string; planIds: string[] }[];
+  places: { name: string; planIds: string[]; level: PlaceLevel | null }[];
   /** Plans named by number ("4181", "284/KH-UBND"). */
   planNumbers: string[];
   /** Plan numbers written as such ("1282/KH-UBND", "KH 1282") that no loaded plan has. */
@@ -23,6 +23,15 @@ export interface Entities {
   taskRef: boolean;
   agencies: string[];
   indicator: IndicatorConcept | null;
+}
+
+/** "TP Huế", "thành phố Huế" name the city; "tỉnh Thừa Thiên Huế" the province. */
+export type PlaceLevel = 'tỉnh' | 'thành phố';
+
+function levelOf(form: string, before: string | undefined): PlaceLevel | null {
+  if (/^(tp|thanh pho)\b/.test(form) || before === 'tp' || before === 'pho') return 'thành phố';
+  if (/^tinh\b/.test(form) || before === 'tinh') return 'tỉnh';
+  return null;
 }
 
 /** Word-bounded search in folded text (folded text is single-spaced words). */
@@ -43,7 +52,7 @@ function findPhrase(text: string, phrase: string): number {
  * their diacritics ("cáp quang năm" is not "Quảng Nam"); typed without, folded spellings match.
  */
 function findPlaces(accented: string, text: string, catalog: Catalog): { places: Entities['places']; rest: string } {
-  const hits: { name: string; planIds: string[]; at: number; form: string }[] = [];
+  const hits: { name: string; planIds: string[]; at: number; form: string; level: PlaceLevel | null }[] = [];
   const strict = hasDiacritics(accented);
   let rest = text;
   // Look the question's word runs up, longest first: the cost follows the question, not the number of places.
@@ -58,7 +67,7 @@ function findPlaces(accented: string, text: string, catalog: Catalog): { places:
       const form = (catalog.placesByForm.get(folded) ?? []).find((pf) => !strict || !pf.accented || pf.accented === spelled);
       if (!form) continue;
       used.fill(true, i, i + n);
-      if (!hits.some((h) => h.name === form.p.name)) hits.push({ name: form.p.name, planIds: form.p.planIds, at: i, form: folded });
+      if (!hits.some((h) => h.name === form.p.name)) hits.push({ name: form.p.name, planIds: form.p.planIds, at: i, form: folded, level: levelOf(folded, words[i - 1]) });
     }
   }
   if (hits.length) rest = words.map((w, i) => (used[i] ? ' '.repeat(w.length) : w)).join(' ');
@@ -76,7 +85,7 @@ function findPlaces(accented: string, text: string, catalog: Catalog): { places:
         for (const { p, f } of catalog.placesByPrefix.get(probe.slice(0, 2)) ?? []) {
           if (Math.abs(f.length - probe.length) > 2) continue;
           if (editDistance(probe, f) <= Math.floor(f.length / 6)) {
-            hits.push({ name: p.name, planIds: p.planIds, at: text.indexOf(probe), form: f });
+            hits.push({ name: p.name, planIds: p.planIds, at: text.indexOf(probe), form: f, level: null });
             rest = rest.replace(probe, ' '.repeat(probe.length));
             break outer;
           }
@@ -85,7 +94,7 @@ function findPlaces(accented: string, text: string, catalog: Catalog): { places:
     }
   }
   hits.sort((a, b) => a.at - b.at);
-  return { places: hits.map(({ name, planIds }) => ({ name, planIds })), rest };
+  return { places: hits.map(({ name, planIds, level }) => ({ name, planIds, level })), rest };
 }
 
 const TASK_WORDS = String.raw`(?:nhiem vu|nhiemvu|nv|task|tasks|muc|item|dong|hang|so thu tu|stt)`;

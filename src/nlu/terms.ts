@@ -21,7 +21,7 @@ const ASKING = [
   'la gi', 'lam gi', 'cai gi', 'viec gi', 'de cap', 'nhac den', 'nhac toi', 'co tinh', 'tinh den', 'co khong', 'hay khong', 'o dau', 'tu dau',
   'lay tu dau', 'nhung gi', 'nhung nao', 'nao', 'gi', 'chua', 'khong',
   // the plan itself
-  'ke hoach', 'giai doan', 'thanh pho', 'tinh', 'nam', 'lay tu', 'lay', 'nhiem vu', 'task', 'tasks',
+  'ke hoach', 'giai doan', 'thanh pho', 'nam', 'phai', 'mot lan', 'may lan', 'bao lau mot lan', 'lay tu', 'lay', 'nhiem vu', 'task', 'tasks',
   // chatter
   'ad', 'admin', 'oi', 'vay', 'nhe', 'em', 'e', 'minh', 'toi', 'anh', 'ha', 'ta', 'hay', 'qua troi', 'nghe noi', 'cho hoi', 'lam on', 'nguoi ta', 'a', 'ah',
   'ne', 'nhi', 'tui', 'va', 'cua', 'cac', 'nhung', 'hoac', 'voi', 'nay', 'kia', 'la', 'o', 'thi', 'ma',

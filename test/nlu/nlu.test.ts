@@ -51,7 +51,7 @@ describe('entities', () => {
     expect(u('dak lak 2030').entities.places.map((p) => p.name)).toEqual(['Đắk Lắk']);
     expect(u('Dak Lac 2030').entities.places.map((p) => p.name)).toEqual(['Đắk Lắk']);
     expect(u('Thừa Thiên Huế 2024').entities.places.map((p) => p.name)).toEqual(['Thừa Thiên Huế']);
-    expect(u('TP Hồ Chí Minh 2030').entities.places).toEqual([{ name: 'Hồ Chí Minh', planIds: [] }]);
+    expect(u('TP Hồ Chí Minh 2030').entities.places).toEqual([{ name: 'Hồ Chí Minh', planIds: [], level: 'thành phố' }]);
   });
 
   it('does not read "cáp quang năm" as Quảng Nam when diacritics were typed', () => {
