@@ -80,6 +80,8 @@ export function buildCatalog(corpus: Corpus, vocabulary: Iterable<string> = []):
     known.add(f);
   }
   const agencyKeys = new Map<string, string>();
+  // The longest written form bounds the n-gram scan ("Hội Công nghệ thông tin và Điện tử viễn thông" is ten words).
+  let maxAgencyTokens = 1;
   const bareAgencyKeys = new Map<string, string>();
   const agencies: AgencyEntry[] = [];
   const seen = new Set<string>();
@@ -88,6 +90,7 @@ export function buildCatalog(corpus: Corpus, vocabulary: Iterable<string> = []):
     if (!seen.has(a.id)) agencies.push({ id: a.id, name: a.name, short: a.short, group: a.group });
     seen.add(a.id);
     for (const form of [a.name, ...(a.short ? [a.short] : []), ...a.forms, ...(ENGLISH_NAMES.get(a.id) ?? [])]) {
+      maxAgencyTokens = Math.max(maxAgencyTokens, foldWords(form).split(' ').length);
       const key = agencyKey(form);
       // A collective ("địa phương", "các sở, ban, ngành") is also everyday words: named only where it acts.
       if (a.group) {
@@ -101,7 +104,6 @@ export function buildCatalog(corpus: Corpus, vocabulary: Iterable<string> = []):
       for (const k of [key, noVa]) if (k.startsWith('so') && k.length > 5) addKey(bareAgencyKeys, k.slice(2), a.id);
     }
   }
-  const maxAgencyTokens = 9;
   const placeForms: PlaceForm[] = places
     .flatMap((p) => p.written.map((w) => ({ p, f: foldWords(w), accented: hasDiacritics(w) ? accentWords(w) : null })))
     .filter((x) => x.f.length >= 2)

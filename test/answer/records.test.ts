@@ -1,0 +1,187 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createAnswerer } from '../../src/answer/engine.js';
+import { bestSentence, clipWords, isListItem, sentenceScore } from '../../src/answer/reader.js';
+import { decide, THRESHOLDS, type Scored } from '../../src/answer/records.js';
+import { MESSAGES } from '../../src/answer/messages.js';
+import { evalFold, parseEvalFile, scoreOne } from '../../src/eval/score.js';
+import type { SearchDoc } from '../../src/search/index.js';
+import { corpus } from '../helpers.js';
+
+const engine = createAnswerer(corpus(), { rememberReplies: false });
+let n = 0;
+const ask = (text: string, chat = `r${n++}`) => engine.ask(chat, text);
+const has = (reply: string, ...parts: string[]) => parts.every((p) => evalFold(reply).includes(evalFold(p)));
+
+describe('the reader', () => {
+  const runs = [['du', 'lieu', 'mo'], ['cong', 'khai']];
+  it('quotes a short record whole', () => {
+    const text = 'Tiếp tục cung cấp dữ liệu mở; công khai dữ liệu về du lịch, giáo dục, y tế.';
+    expect(bestSentence(text, runs)).toBe(text);
+  });
+
+  it('picks the sentence holding most of the question, whole, with its list of units', () => {
+    const filler = 'Tổ chức tuyên truyền rộng rãi trong cán bộ, công chức về chuyển đổi số và các chương trình liên quan của tỉnh. '.repeat(5);
+    const list = 'Lựa chọn, ưu tiên công khai dữ liệu mở về du lịch; giáo dục; y tế; giao thông; nông nghiệp, do Sở Khoa học và Công nghệ, Sở Du lịch, Sở Y tế thực hiện.';
+    const quote = bestSentence(`${filler}${list} Các nội dung khác thực hiện theo hướng dẫn.`, runs);
+    expect(quote).toBe(list);
+    expect(sentenceScore(list, runs)).toBeGreaterThan(sentenceScore(filler, runs));
+  });
+
+  it('keeps what follows a lead-in that ends with a colon', () => {
+    const text = `${'Nội dung chung về chuyển đổi số của tỉnh trong năm tới được triển khai đồng bộ. '.repeat(7)}Dữ liệu mở gồm các nhóm sau: Du lịch, giáo dục và y tế được công khai trước.`;
+    expect(bestSentence(text, runs)).toBe('Dữ liệu mở gồm các nhóm sau: Du lịch, giáo dục và y tế được công khai trước.');
+  });
+
+  it('cuts an overlong sentence at a word and marks the cut', () => {
+    const cut = clipWords('một hai ba bốn năm sáu bảy tám chín mười', 20);
+    expect(cut.endsWith(' …')).toBe(true);
+    expect(cut.length).toBeLessThanOrEqual(22);
+    expect(cut.startsWith('một hai ba bốn')).toBe(true);
+  });
+
+  it('tells list items from paragraphs', () => {
+    expect([isListItem('- Ngân sách Nhà nước.'), isListItem('(2) Trình phê duyệt'), isListItem('a) Tổ chức'), isListItem('Tổ chức thực hiện')]).toEqual([true, true, true, false]);
+  });
+});
+
+describe('the confidence decision', () => {
+  const doc = (id: string) => ({ id, task: null, text: id }) as unknown as SearchDoc;
+  const s = (id: string, coverage: number): Scored => ({ doc: doc(id), coverage, missing: [] });
+  const what = new Set(['what'] as const);
+
+  it('answers above the threshold, with the records close to the best', () => {
+    const d = decide([s('a', 0.9), s('b', 0.8), s('c', 0.5)], what);
+    expect(d.kind).toBe('answer');
+    expect(d.picks.map((p) => p.doc.id)).toEqual(['a', 'b']);
+  });
+
+  it('offers the nearest records, not an answer, between the thresholds', () => {
+    const d = decide([s('a', THRESHOLDS.answer - 0.01), s('b', 0.2), s('c', 0.1), s('d', 0.05)], what);
+    expect([d.kind, d.picks.length]).toEqual(['suggest', 3]);
+  });
+
+  it('says nothing was found below them, or with no candidate', () => {
+    expect(decide([s('a', THRESHOLDS.suggest - 0.01)], what).kind).toBe('none');
+    expect(decide([], what).kind).toBe('none');
+  });
+
+  it('asks more of a figure than of a passage', () => {
+    const c = [s('a', (THRESHOLDS.answer + THRESHOLDS.valueAnswer) / 2)];
+    expect([decide(c, what).kind, decide(c, new Set(['value'] as const)).kind]).toEqual(['answer', 'suggest']);
+  });
+
+  it('asks more of a paragraph than of a task row when the question is who', () => {
+    const c = [s('a', THRESHOLDS.answer + THRESHOLDS.paragraphForTask / 2)];
+    expect([decide(c, what).kind, decide(c, new Set(['lead'] as const)).kind]).toEqual(['answer', 'suggest']);
+  });
+});
+
+describe('answers from the records, in other words', () => {
+  it('finds a task described in other words and reads its lead', () => {
+    const r = ask('Ai chủ trì xây dựng kho dữ liệu dùng chung của thành phố Huế?');
+    expect(r.found).toBe(true);
+    // "xây dựng" here is to build, not the Department of Construction.
+    expect(has(r.reply, 'Sở Xây dựng')).toBe(false);
+    expect(has(r.reply, 'Chủ trì: Sở KH&CN')).toBe(true);
+  });
+
+  it('spells out the plans’ abbreviations', () => {
+    const r = ask('KH CĐS TT Huế 2024: việc kiểm tra, đánh giá ATTT do ai chủ trì?');
+    expect([r.found, has(r.reply, 'Nhiệm vụ 35', 'Sở TTTT')]).toEqual([true, true]);
+    expect(r.sources[0]!.plan).toBe('thua-thien-hue-chuyen-doi-so-2024');
+  });
+
+  it('reads field words as fields, not departments', () => {
+    const r = ask('KH CĐS TT Huế 2024: tuyên truyền thanh toán không tiền mặt ở trường học, bệnh viện, cơ sở y tế do ai chủ trì?');
+    expect(has(r.reply, 'Sở TTTT')).toBe(true);
+    expect(has(r.reply, 'Chủ trì: Sở Y tế')).toBe(false);
+  });
+
+  it('answers a yes/no question with "Có" and the quote', () => {
+    const r = ask('Kế hoạch Huế 2026-2030 có nói về chip NFC trên sản phẩm văn hóa không?');
+    expect([r.found, r.reply.startsWith('Có.'), has(r.reply, 'chip NFC')]).toEqual([true, true, true]);
+  });
+
+  it('answers plan facts beyond the header: funding, reporting, coordination', () => {
+    const money = ask('Kinh phí thực hiện kế hoạch chuyển đổi số tỉnh TT Huế năm 2024 lấy từ những nguồn nào?');
+    expect(has(money.reply, 'Ngân sách Nhà nước', 'Nguồn xã hội hóa')).toBe(true);
+    const report = ask('bao lâu thì phải báo cáo tình hình thực hiện kế hoạch Huế 2026-2030 một lần?');
+    expect([report.found, has(report.reply, 'hàng năm')]).toEqual([true, true]);
+    const lead = ask('Which agency coordinates the implementation of the Binh Thuan plan?');
+    expect([lead.found, lead.lang, has(lead.reply, 'Sở Thông tin và Truyền thông')]).toEqual([true, 'en', true]);
+  });
+
+  it('counts an agency’s tasks', () => {
+    const r = ask('Sở Nội vụ chủ trì bao nhiêu nhiệm vụ trong kế hoạch Huế 2026-2030?');
+    expect(has(r.reply, 'Sở Nội vụ chủ trì 3 nhiệm vụ')).toBe(true);
+    expect(has(ask('How many tasks does the Department of Health lead in Thua Thien Hue 2024 digital transformation plan?').reply, '3 tasks')).toBe(true);
+  });
+
+  it('says "not in these plans" and states no figure for what no plan says', () => {
+    for (const q of ['KH CĐS TT Huế 2024 có làm tàu điện ngầm không?', 'Bình Thuận mục tiêu tỷ lệ xe điện năm 2030?', 'Mục tiêu tỷ lệ trường học có wifi miễn phí ở TP Huế năm 2030 là bao nhiêu?']) {
+      const r = ask(q);
+      expect([q, r.found, /\d+\s*%/.test(r.reply)]).toEqual([q, false, false]);
+    }
+    const other = ask('Kế hoạch 1282/KH-UBND mà Bình Thuận nhắc tới do ai ký?');
+    expect([other.found, has(other.reply, '1282', 'Bình Thuận 2025–2030')]).toEqual([false, true]);
+  });
+
+  it('offers "did you mean" choices, found false, when unsure', () => {
+    const r = ask('KH CĐS TT Huế 2024 có xây cầu vượt sông Hương bằng công nghệ số không?');
+    expect([r.found, has(r.reply, 'Ý bạn là:')]).toEqual([false, true]);
+    expect(r.choices!.length).toBeGreaterThan(0);
+    expect(r.choices!.length).toBeLessThanOrEqual(3);
+    // No figure in a suggestion: it would read as an answer.
+    expect(/\d+\s*%/.test(r.reply)).toBe(false);
+  });
+});
+
+describe('follow-ups after an answer found by its words', () => {
+  it('keeps the task: next task, its time, its partners', () => {
+    const chat = 'fu-records-1';
+    expect(has(ask('Ai chủ trì nhiệm vụ 5 kế hoạch 424?', chat).reply, 'Nhiệm vụ 5', 'Sở Tài chính')).toBe(true);
+    const next = ask('nhiệm vụ tiếp theo thì sao?', chat);
+    expect(has(next.reply, 'Nhiệm vụ 6', 'UBND cấp huyện')).toBe(true);
+    const time = ask('thời hạn?', chat);
+    expect([time.intent, has(time.reply, 'Nhiệm vụ 6', 'Thời gian: 2022-2025')]).toEqual(['task.time', true]);
+    expect(ask('ai phối hợp?', chat).intent).toBe('task.support');
+    expect(has(ask('nhiệm vụ trước đó?', chat).reply, 'Nhiệm vụ 5')).toBe(true);
+  });
+
+  it('a task found by its words becomes the conversation’s task', () => {
+    const chat = 'fu-records-2';
+    const first = ask('BT: ai chủ trì việc học hỏi kinh nghiệm, liên kết với các tỉnh, thành phố làm tốt KTS?', chat);
+    expect(has(first.reply, 'Nhiệm vụ 2.1')).toBe(true);
+    expect(has(ask('nhiệm vụ tiếp theo', chat).reply, 'Nhiệm vụ 2.2')).toBe(true);
+  });
+
+  it('takes the plan kind the question names, not its sibling’s figure', () => {
+    const chat = 'fu-records-3';
+    const cds = ask('KH CĐS TT Huế 2024: tỷ lệ người dân kết nối mạng được bảo vệ ở mức cơ bản là bn?', chat);
+    expect([has(cds.reply, '60%'), has(cds.reply, '80%')]).toEqual([true, false]);
+    const kts = ask('còn KH kinh tế số năm 2024 của tỉnh?', chat);
+    expect([has(kts.reply, '80%'), has(kts.reply, '60%')]).toEqual([true, false]);
+  });
+});
+
+describe('messages', () => {
+  it('every message has both languages, and they differ', () => {
+    for (const [key, m] of Object.entries(MESSAGES)) {
+      const args = ['X', 'Y'];
+      const vi = (m.vi as (...a: string[]) => string)(...args);
+      const en = (m.en as (...a: string[]) => string)(...args);
+      expect([key, vi.length > 0, en.length > 0, vi !== en || /^\d/.test(vi)]).toEqual([key, true, true, true]);
+    }
+  });
+});
+
+describe('a held-out set written apart from the public samples', () => {
+  // Questions of every kind, written by another hand from the plan texts (test/fixtures/heldout.jsonl).
+  it('scores at least 75%', () => {
+    const items = parseEvalFile(readFileSync(new URL('../fixtures/heldout.jsonl', import.meta.url), 'utf8'));
+    const local = createAnswerer(corpus(), { rememberReplies: false });
+    const ok = items.map((i) => scoreOne(i, local.ask(`heldout:${i.chat}`, i.text)).ok).filter(Boolean).length;
+    expect(ok / items.length).toBeGreaterThanOrEqual(0.75);
+  });
+});
