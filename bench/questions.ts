@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
 /**
  * The question mix: every intent, asked as chat chains (a follow-up shares its chain's chat).
  * Every question names a real province or plan, or none, so its reply must be the same on
@@ -10,6 +13,11 @@ export interface Turn {
   kind: string;
   /** The reply enumerates the corpus (plan list, unknown place, compare across all provinces). */
   corpusWide?: boolean;
+  /**
+   * False for questions written by others (the public eval samples): some name no plan, so at 100×
+   * they may find a synthetic copy first; they are timed, not compared across scales.
+   */
+  sameAtScale?: boolean;
 }
 
 export type Chain = Turn[];
@@ -76,7 +84,30 @@ export const CHAINS: Chain[] = [
   [{ text: 'Xin chào', kind: 'small-talk', corpusWide: true }, { text: 'cảm ơn', kind: 'small-talk' }],
 ];
 
+/**
+ * The public eval samples (dev.jsonl, dev2.jsonl; `PLANBOT_EVAL_DIR`, default ../shared/eval),
+ * one chain per chat, each question once: what people ask, harder than the mix above. Absent
+ * files add nothing.
+ */
+export function evalChains(dir = process.env.PLANBOT_EVAL_DIR ?? resolve('..', 'shared', 'eval')): Chain[] {
+  const chains = new Map<string, Chain>();
+  for (const name of ['dev.jsonl', 'dev2.jsonl']) {
+    const file = join(dir, name);
+    if (!existsSync(file)) continue;
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const item = JSON.parse(line) as { chat: string; text: string };
+      const key = `${name}:${item.chat}`;
+      (chains.get(key) ?? chains.set(key, []).get(key)!).push({ text: item.text, kind: 'eval', sameAtScale: false });
+    }
+  }
+  return [...chains.values()];
+}
+
+/** What the bench times: the mix above and the public eval samples. */
+export const MIX: Chain[] = [...CHAINS, ...evalChains()];
+
 /** Every question's text, for keeping synthetic names out of them. */
-export function allText(chains: Chain[] = CHAINS): string {
+export function allText(chains: Chain[] = MIX): string {
   return chains.flatMap((c) => c.map((t) => t.text)).join('\n');
 }

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureAnswers, type AnswerStats, type MeasureOptions } from './answers.js';
 import { measureHttp, type HttpStats } from './http.js';
-import { allText, CHAINS } from './questions.js';
+import { allText, MIX } from './questions.js';
 import { writeSyntheticCorpus } from './synthetic.js';
 
 const FACTOR = 100;
@@ -136,7 +136,7 @@ async function childMain(mode: string): Promise<void> {
   }
   // Answers are timed with the reply memo off: the budget is for the real work.
   const rssAfterStartMB = process.memoryUsage().rss / 2 ** 20;
-  const answers = measureAnswers(engine, CHAINS, MEASURE);
+  const answers = measureAnswers(engine, MIX, MEASURE);
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   gc?.();
@@ -196,8 +196,8 @@ interface Check {
   detail: string;
 }
 
-function turnsOf(): { text: string; corpusWide: boolean }[] {
-  return CHAINS.flatMap((c) => c.map((t) => ({ text: t.text, corpusWide: Boolean(t.corpusWide) })));
+function turnsOf(): { text: string; scaleFree: boolean }[] {
+  return MIX.flatMap((c) => c.map((t) => ({ text: t.text, scaleFree: !t.corpusWide && t.sameAtScale !== false })));
 }
 
 function diffReplies(a: string[], b: string[], onlyScaleFree: boolean): string[] {
@@ -205,7 +205,7 @@ function diffReplies(a: string[], b: string[], onlyScaleFree: boolean): string[]
   const out: string[] = [];
   const short = (r: string | undefined) => JSON.stringify((r ?? '').slice(0, 160));
   turns.forEach((t, i) => {
-    if (onlyScaleFree && t.corpusWide) return;
+    if (onlyScaleFree && !t.scaleFree) return;
     if (a[i] !== b[i]) out.push(`"${t.text}": ${short(a[i])} vs ${short(b[i])}`);
   });
   return out;
@@ -237,7 +237,7 @@ function checks(small: ScaleResult, big: ScaleResult): Check[] {
     {
       name: `real-province answers unchanged at ${FACTOR}×`,
       ok: scaleDiff.length === 0,
-      detail: scaleDiff.length ? `differ:\n      ${scaleDiff.join('\n      ')}` : `${turnsOf().filter((t) => !t.corpusWide).length} replies identical`,
+      detail: scaleDiff.length ? `differ:\n      ${scaleDiff.join('\n      ')}` : `${turnsOf().filter((t) => t.scaleFree).length} replies identical`,
     },
     {
       name: 'cached start answers like a cold start',

@@ -5,7 +5,7 @@
  */
 import type { Plan, Target } from '../corpus/types.js';
 import type { Slot } from '../nlu/slots.js';
-import type { DocType, SearchDoc } from '../search/index.js';
+import { SCAN_PLANS, type DocType, type SearchDoc } from '../search/index.js';
 import { expandShorthand } from '../nlu/shorthand.js';
 import { foldWords } from '../text/fold.js';
 import { FUNCTION_WORDS } from '../nlu/terms.js';
@@ -37,7 +37,7 @@ interface Features {
 const FEATURES = new WeakMap<SearchDoc, Features>();
 const FEATURES_BY_TEXT = new Map<string, Features>();
 /** Distinct texts whose features are kept; past this the oldest are made again when needed. */
-const MAX_FEATURE_TEXTS = 50_000;
+const MAX_FEATURE_TEXTS = 20_000;
 
 function featuresOf(doc: SearchDoc): Features {
   let f = FEATURES.get(doc);
@@ -66,6 +66,10 @@ export interface Weighted {
   total: number;
   /** Phrases of the question a record may hold in other words. */
   alternatives: Alternative[];
+  /** Each word of each run with the word pairs it forms there, worked out once per question. */
+  units: { word: string; single: boolean; left: string | null; right: string | null }[];
+  /** A question about one short term ("trung tâm dữ liệu"): the term, padded, which a record must hold whole. */
+  term: string | null;
 }
 
 /** The question's words with their weights; `strict` counts words no record has (Vietnamese questions). */
@@ -81,7 +85,11 @@ export function weigh(runs: string[][], env: Env, strict: boolean): Weighted {
   }
   let total = 0;
   for (const v of weight.values()) total += v;
-  return { runs, weight, total, alternatives: alternativesOf(runs) };
+  const units = runs.flatMap((run) =>
+    run.map((word, i) => ({ word, single: run.length === 1, left: i > 0 ? `${run[i - 1]} ${word}` : null, right: i + 1 < run.length ? `${word} ${run[i + 1]}` : null })),
+  );
+  const term = runs.length === 1 && runs[0]!.length <= 4 ? ` ${runs[0]!.join(' ')} ` : null;
+  return { runs, weight, total, alternatives: alternativesOf(runs), units, term };
 }
 
 /** Credit for a syllable found apart from its word, and for a short term's syllables found apart. */
@@ -93,14 +101,12 @@ export function score(doc: SearchDoc, q: Weighted): Scored {
   const f = featuresOf(doc);
   const credit = new Map<string, number>();
   // A question about one short term ("trung tâm dữ liệu") needs the term, not its words apart.
-  const term = q.runs.length === 1 && q.runs[0]!.length <= 4 ? q.runs[0]! : null;
-  const termFound = term !== null && f.text.includes(` ${term.join(' ')} `);
-  for (const run of q.runs) {
-    run.forEach((w, i) => {
-      if (!f.words.has(w)) return;
-      const whole = run.length === 1 || (term ? termFound : (i > 0 && f.pairs.has(`${run[i - 1]} ${w}`)) || (i + 1 < run.length && f.pairs.has(`${w} ${run[i + 1]}`)));
-      credit.set(w, Math.max(credit.get(w) ?? 0, whole ? 1 : term ? SCATTERED_TERM : SCATTERED));
-    });
+  const termFound = q.term !== null && f.text.includes(q.term);
+  for (const u of q.units) {
+    if (!f.words.has(u.word)) continue;
+    const whole = u.single || (q.term ? termFound : (u.left !== null && f.pairs.has(u.left)) || (u.right !== null && f.pairs.has(u.right)));
+    const c = whole ? 1 : q.term ? SCATTERED_TERM : SCATTERED;
+    if (c > (credit.get(u.word) ?? 0)) credit.set(u.word, c);
   }
   // "bán hàng online" in the question, "sàn thương mại điện tử" in the record.
   for (const alt of q.alternatives) {
@@ -136,7 +142,8 @@ export function rank(q: Weighted, plans: Plan[], env: Env, types: DocType[]): Sc
   // Records that say it in other words are proposed too.
   for (const alt of q.alternatives) for (const o of alt.others) for (const w of o.split(' ')) if (env.index.idf(w) >= TELLING_WEIGHT && !words.includes(w)) words.push(w);
   const docs = env.index.retrieve(words, { planIds: plans.map((p) => p.id), types: types.filter((t) => t !== 'target') }, CANDIDATES);
-  if (types.includes('target')) for (const p of plans) for (const t of p.targets) docs.push(env.index.doc(t.id)!);
+  // Targets are read whole within a few plans; across the corpus their bullets (passages) stand for them.
+  if (types.includes('target') && plans.length <= SCAN_PLANS) for (const p of plans) for (const t of p.targets) docs.push(env.index.doc(t.id)!);
   const seen = new Set<string>();
   const scored: Scored[] = [];
   for (const d of docs) {

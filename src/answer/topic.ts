@@ -1,6 +1,6 @@
 /** "What does the plan say about …": the best passages, quoted briefly. */
 import type { Plan } from '../corpus/types.js';
-import type { SearchDoc } from '../search/index.js';
+import { SCAN_PLANS, type SearchDoc } from '../search/index.js';
 import { foldWords } from '../text/fold.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { clip, placeWhere, source, taskWhere, unbullet } from './format.js';
@@ -75,8 +75,6 @@ export function rankByPhrase(words: string[], candidates: SearchDoc[]): SearchDo
   return (whole.length ? whole : scored).map((r) => r.doc);
 }
 
-/** Named plans are scanned record by record (cheap, whatever the corpus size); otherwise the index narrows first. */
-const SCAN_PLANS = 12;
 
 function findDocs(words: string[], plans: Plan[], env: Env, tasksFirst: boolean): { doc: SearchDoc; quote: string }[] {
   const candidates =

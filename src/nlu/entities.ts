@@ -121,22 +121,26 @@ function findAgencies(text: string, catalog: Catalog): string[] {
   // Words are folded already: an agency key is just their letters and digits run together.
   const raw = text.split(' ').filter(Boolean);
   const words = raw.map((w) => w.replace(/[^a-z0-9]/g, ''));
-  const found: { id: string; at: number; len: number }[] = [];
+  const found = new Set<string>();
   for (let i = 0; i < words.length; i++) {
-    for (let n = Math.min(catalog.maxAgencyTokens, words.length - i); n >= 1; n--) {
-      // "cơ sở y tế" is a health facility, not "Sở Y tế".
-      if (words[i] === 'so' && words[i - 1] === 'co') break;
-      const key = words.slice(i, i + n).join('');
-      const bare = catalog.bareAgencyKeys.get(key);
-      const id = catalog.agencyKeys.get(key) ?? (bare && ACTS.test(raw.slice(i + n).join(' ')) && !/^(ai|who)$/.test(raw[i - 1] ?? '') ? bare : undefined);
-      if (id) {
-        found.push({ id, at: i, len: n });
-        i += n - 1;
-        break;
-      }
+    // "cơ sở y tế" is a health facility, not "Sở Y tế".
+    if (words[i] === 'so' && words[i - 1] === 'co') continue;
+    // The longest name starting here, its key grown a word at a time.
+    let key = '';
+    let match: { id: string; n: number } | null = null;
+    for (let n = 1; n <= Math.min(catalog.maxAgencyTokens, words.length - i); n++) {
+      key += words[i + n - 1];
+      const id = catalog.agencyKeys.get(key);
+      const bare = id ? undefined : catalog.bareAgencyKeys.get(key);
+      if (id) match = { id, n };
+      else if (bare && ACTS.test(raw.slice(i + n).join(' ')) && !/^(ai|who)$/.test(raw[i - 1] ?? '')) match = { id: bare, n };
+    }
+    if (match) {
+      found.add(match.id);
+      i += match.n - 1;
     }
   }
-  return [...new Set(found.map((f) => f.id))];
+  return [...found];
 }
 
 /** English plurals folded to singular so "services" finds "service". */

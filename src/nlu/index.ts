@@ -5,10 +5,9 @@ import type { Catalog } from './catalog.js';
 import { extractEntities, type Entities } from './entities.js';
 import { classify, type Intent } from './intent.js';
 import { detectLanguage } from './language.js';
-import { EN_TOPICS } from './lexicon.js';
 import { expandShorthand } from './shorthand.js';
 import { slotsOf, type Slot } from './slots.js';
-import { contentRuns } from './terms.js';
+import { contentRuns, toPlanWords } from './terms.js';
 
 export interface Understanding {
   text: string;
@@ -40,7 +39,6 @@ const TOPIC_NOISE =
 /** Question words around a task's title ("… do ai chủ trì?", "who leads …"). */
 const CUE_WORDS = /\b(ai|do|don vi|co quan|nao|chu tri|phoi hop|thuc hien|trien khai vao|khi nao|bao gio|thoi gian|who|leads?|partners?|when|in charge|responsible)\b/g;
 
-const EN_TOPIC_PATTERNS: [RegExp, string][] = EN_TOPICS.map(([en, vi]) => [new RegExp(String.raw`\b${en}s?\b`, 'g'), vi]);
 
 /** "… trong kế hoạch chuyển đổi số Thừa Thiên Huế 2024": the plan reference, not the topic. */
 const PLAN_TAIL = /\s(?:trong|cua|o|tai|thuoc|in|of)\s+(?:ke hoach|kh|the .*plan|plan)\b.*$/;
@@ -56,7 +54,7 @@ function clean(phrase: string, placesFolded: string[]): string | null {
   for (const p of placesFolded) t = t.replace(new RegExp(String.raw`\b${p}\b(?!\s*s\b)`, 'g'), ' ');
   t = t.replace(/\b20\d\d\b/g, ' ').replace(TOPIC_NOISE, ' ').replace(/\s+/g, ' ').trim();
   // English topics are looked up in the plans' Vietnamese.
-  for (const [re, vi] of EN_TOPIC_PATTERNS) t = t.replace(re, vi);
+  t = toPlanWords(t);
 
   // A topic is a phrase: the first words are enough, and a pasted page must not cost seconds.
   t = t.split(' ').slice(0, MAX_TOPIC_WORDS).join(' ');

@@ -51,16 +51,16 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
 
 const LONE_QUESTION_WORDS: ReadonlySet<string> = new Set(['co', 'lo', 'lam', 'duoc', 'dung']);
 
-/** English phrases to the plans' words, longest first so "data platform" wins over "data". */
-const EN_PATTERNS: [RegExp, string][] = [...EN_TOPICS]
-  .sort((a, b) => b[0].length - a[0].length)
-  .map(([en, vi]) => [new RegExp(String.raw`\b${en}(?:s|es)?\b`, 'g'), vi]);
+/** English phrases to the plans' words: one pattern, longest phrase first so "data platform" wins over "data". */
+const EN_WORDS = new Map(EN_TOPICS.map(([en, vi]) => [en, vi]));
+const EN_PATTERN = new RegExp(
+  String.raw`\b(${[...EN_WORDS.keys()].sort((a, b) => b.length - a.length).map((e) => e.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})(?:s|es)?\b`,
+  'g',
+);
 
 /** English words and phrases replaced by the plans' Vietnamese (folded). */
 export function toPlanWords(folded: string): string {
-  let t = folded;
-  for (const [re, vi] of EN_PATTERNS) t = t.replace(re, ` ${vi} `);
-  return t.replace(/\s+/g, ' ').trim();
+  return folded.replace(EN_PATTERN, (_, en: string) => ` ${EN_WORDS.get(en)} `).replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -16,6 +16,9 @@ import { STOPWORDS } from '../text/stopwords.js';
 
 export type DocType = 'passage' | 'task' | 'target';
 
+/** Up to this many plans, a question's records are found by scanning those plans, not the whole corpus. */
+export const SCAN_PLANS = 12;
+
 /** A searchable record: its text as written and folded, where it stands, and its task if it is one. */
 export interface SearchDoc {
   id: string;
@@ -116,6 +119,8 @@ function distinctTexts(docs: SearchDoc[]): { texts: Indexed[]; carriers: SearchD
 export class SearchIndex {
   private readonly byId: Map<string, SearchDoc>;
   private readonly byPlan = new Map<string, SearchDoc[]>();
+  /** Records of a named plan by word; made when a question first names the plan. */
+  private readonly planWords = new Map<string, Map<string, SearchDoc[]>>();
   /** In how many distinct texts each word occurs, for word weights; made on first use. */
   private df: Map<string, number> | null = null;
 
@@ -169,15 +174,41 @@ export class SearchIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  /** A plan's records by word, made when a question first names the plan. */
+  private wordsOf(planId: string): Map<string, SearchDoc[]> {
+    let byWord = this.planWords.get(planId);
+    if (!byWord) {
+      byWord = new Map();
+      for (const d of this.docsOf(planId)) {
+        for (const w of new Set(d.folded.split(' '))) if (w) (byWord.get(w) ?? byWord.set(w, []).get(w)!).push(d);
+      }
+      this.planWords.set(planId, byWord);
+    }
+    return byWord;
+  }
+
   /**
-   * Records of the given plans and kinds that share words with the question, best BM25 first:
-   * the candidates a reader then looks at. The cost follows the words' postings, not the plans.
+   * Records of the given plans and kinds that share words with the question, best first: the
+   * candidates a reader then looks at. Within a few named plans, each record's words' weights
+   * are summed over the plans' own word lists, so the cost follows what those plans hold, not
+   * the corpus; otherwise MiniSearch ranks the whole corpus by BM25.
    */
   retrieve(words: string[], filter: { planIds?: string[]; types?: DocType[] }, limit: number): SearchDoc[] {
     const plans = filter.planIds ? new Set(filter.planIds) : null;
     const types = filter.types ? new Set(filter.types) : null;
     const out: SearchDoc[] = [];
     if (!words.length) return out;
+    if (plans && plans.size <= SCAN_PLANS) {
+      const sum = new Map<SearchDoc, number>();
+      for (const id of plans) {
+        const byWord = this.wordsOf(id);
+        for (const w of words) {
+          const weight = this.idf(w);
+          for (const d of byWord.get(w) ?? []) if (!types || types.has(d.type)) sum.set(d, (sum.get(d) ?? 0) + weight);
+        }
+      }
+      return [...sum].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([d]) => d);
+    }
     for (const r of this.mini.search(words.join(' '), RETRIEVE_OPTIONS)) {
       for (const doc of this.carriers[r.id as number]!) {
         if ((plans && !plans.has(doc.plan.id)) || (types && !types.has(doc.type))) continue;
