@@ -85,7 +85,7 @@ export function agencyKey(text: string): string {
 const UNIT_START =
   /^(?:sở|ubnd|ủy ban|trung tâm|công an|văn phòng|ngân hàng|ngân hành|nhnn|đại học|viện|hội|hiệp hội|liên minh|thanh tra|báo|đài|bộ|cục|kho bạc|các)(?![\p{L}\d])/iu;
 
-function startsUnit(part: string): boolean {
+export function startsUnit(part: string): boolean {
   const t = part.trim();
   // A lone CamelCase name ("HueIOC") is a unit; an abbreviation tail ("TB&XH") is not.
   return UNIT_START.test(t) || /^\p{Lu}[\p{L}\d]*$/u.test(t) && !/&/.test(t) && /\p{Ll}/u.test(t);

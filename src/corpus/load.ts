@@ -44,7 +44,7 @@ function overlap(a: Set<string>, b: Set<string>): number {
 /** Put "who monitors" rows (Bình Thuận Phụ lục 01) onto the targets they name. */
 function attachMonitors(
   targets: Target[],
-  rows: { title: string; lead: string | null; support: string | null }[],
+  rows: { title: string; monitor: string | null; lead: string | null; support: string | null }[],
   year: number | null,
   registry: AgencyRegistry,
 ): number {
@@ -59,7 +59,7 @@ function attachMonitors(
       if (!best || score > best[0]) best = [score, t];
     }
     if (best && best[0] >= 0.6) {
-      best[1].monitor = splitUnits(row.lead);
+      best[1].monitor = splitUnits(row.monitor ?? row.lead);
       best[1].monitorIds = best[1].monitor.map((m) => registry.resolve(m).id);
       best[1].implementers = splitUnits(row.support);
     } else unmatched++;
@@ -100,13 +100,13 @@ export function parsePlan(src: SourceFile, registry: AgencyRegistry): Plan | nul
   regions.appendices.forEach((start, k) => {
     const appendix = readAppendix(lines, start, appendixEnds[k]!);
     const label = appendix.name;
+    anomalies.push(...appendix.anomalies);
     if (appendix.kind === 'monitors') {
       const unmatched = attachMonitors(targets, appendix.rows, appendix.year, registry);
       if (unmatched) anomalies.push({ kind: 'missing-field', message: `${label}: ${unmatched} dòng không khớp mục tiêu nào`, line: start + 1 });
       return;
     }
     const { tasks: got, anomalies: found } = toTasks(appendix.rows, id, src.name, registry, label, appendix.name);
-    if (!got.length) anomalies.push({ kind: 'missing-field', message: `${label}: không đọc được dòng nhiệm vụ nào`, line: start + 1 });
     tasks.push(...got);
     anomalies.push(...found);
   });

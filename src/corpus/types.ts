@@ -20,14 +20,36 @@ export interface RawTaskRow {
   title: string;
   lead: string | null;
   support: string | null;
+  /** Who monitors (a target table's "chủ trì theo dõi, đôn đốc" column). */
+  monitor: string | null;
   time: string | null;
+  /** Expected output or product ("Sản phẩm", "Kết quả đầu ra"). */
+  output: string | null;
+  /** Funding: amount or source ("Kinh phí", "Nguồn vốn"). */
+  funding: string | null;
   note: string | null;
   /** 1-based line of the row's number in the file. */
   line: number;
 }
 
 export interface Anomaly {
-  kind: 'numbering-gap' | 'numbering-duplicate' | 'no-lead' | 'odd-time' | 'no-time' | 'typo' | 'missing-field' | 'file-skipped';
+  kind:
+    | 'numbering-gap'
+    | 'numbering-duplicate'
+    | 'no-lead'
+    | 'odd-time'
+    | 'no-time'
+    | 'typo'
+    | 'missing-field'
+    | 'file-skipped'
+    /** An appendix table no layout could read (named in the message). */
+    | 'unread-table'
+    /** A header cell or word outside the column vocabulary; its cells are left out. */
+    | 'unknown-column'
+    /** The best layout's reading passed too few row checks. */
+    | 'low-confidence'
+    /** A cell that does not look like what its column holds ("Quyết định phê duyệt" as a lead). */
+    | 'odd-cell';
   message: string;
   line?: number;
 }

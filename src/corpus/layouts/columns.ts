@@ -1,0 +1,136 @@
+/**
+ * The one column vocabulary of appendix tables, shared by every layout: which header words
+ * name which column. A header cell (tab-separated tables) or a run of header text (tables
+ * a PDF extraction flattened) is read through the same table, so a column word is defined
+ * once. Words a header holds that no entry claims are returned, so the layout can report
+ * them instead of guessing.
+ */
+import { fold } from '../../text/fold.js';
+import { splitUnits } from '../agencies.js';
+import { squash } from '../normalize.js';
+import type { RawTaskRow } from '../types.js';
+
+export type Column = 'number' | 'title' | 'lead' | 'support' | 'leadSupport' | 'monitor' | 'time' | 'output' | 'funding' | 'note';
+
+/** Columns that hold agency names (cells split into units). */
+export const AGENCY_COLUMNS: ReadonlySet<Column> = new Set(['lead', 'support', 'leadSupport', 'monitor']);
+
+/**
+ * Header phrases, folded, most specific first: an earlier phrase claims its words before a
+ * later one looks ("chủ trì theo dõi" is a monitor column, not a lead one).
+ */
+const VOCABULARY: [Column, string[]][] = [
+  ['number', ['so thu tu', 'so tt', 'stt', 'tt']],
+  ['monitor', ['chu tri theo doi / don doc', 'chu tri theo doi don doc', 'chu tri theo doi', 'theo doi / don doc', 'theo doi don doc', 'theo doi']],
+  // Merged only when written as one cell title ("Chủ trì, phối hợp"); "Chủ trì Phối hợp" is two columns.
+  ['leadSupport', ['chu tri thuc hien va phoi hop', 'chu tri va phoi hop', 'chu tri / phoi hop']],
+  ['lead', ['chu tri thuc hien', 'chu tri']],
+  ['support', ['phoi hop thuc hien', 'phoi hop', 'co quan thuc hien', 'don vi thuc hien']],
+  ['time', ['thoi gian thuc hien', 'thoi gian hoan thanh', 'thoi gian', 'nam trien khai', 'tien do thuc hien', 'tien do', 'lo trinh', 'thoi han hoan thanh', 'thoi han']],
+  ['output', ['san pham dau ra', 'san pham du kien', 'san pham', 'ket qua dau ra', 'ket qua du kien', 'ket qua', 'dau ra']],
+  ['funding', ['kinh phi thuc hien', 'kinh phi du kien', 'du kien kinh phi', 'kinh phi', 'nguon kinh phi', 'nguon von', 'du toan']],
+  ['note', ['ghi chu']],
+  ['title', ['ten nhiem vu', 'noi dung nhiem vu', 'nhiem vu giai phap', 'nhiem vu du an', 'nhiem vu', 'ten du an', 'du an', 'giai phap', 'noi dung muc tieu', 'noi dung', 'muc tieu', 'ten']],
+];
+
+/** Words that may stand in a header around the column phrases ("Cơ quan … thực hiện", "(triệu đồng)"). */
+const FILLER = new Set('co quan don vi thuc hien trien khai cac va cua chinh cu the trieu dong ty du kien nam'.split(' '));
+
+/** Every word a header phrase or filler uses: what a wrapped header line may hold. */
+export const HEADER_WORDS: ReadonlySet<string> = new Set([...FILLER, ...VOCABULARY.flatMap(([, phrases]) => phrases.flatMap((p) => p.split(' ')))]);
+
+const PHRASES: [Column, RegExp][] = VOCABULARY.map(([column, phrases]) => [column, new RegExp(`(?<![a-z0-9/])(?:${phrases.join('|')})(?![a-z0-9/])`, 'g')]);
+
+/** Folded words, with "," and "/" kept as a "/" token (they tell a merged cell title from two columns). */
+function normalHeader(text: string): string {
+  return squash(fold(text).replace(/[,/]/g, ' / ').replace(/[^a-z0-9/]+/g, ' '));
+}
+
+export interface HeaderReading {
+  /** Columns in order of their place in the header (the number column dropped). */
+  columns: Column[];
+  /** Header words that no column claims, as folded text ("don vi tinh"). */
+  unknown: string[];
+}
+
+/**
+ * Columns named in a run of header text, in order of where their phrase stands, with the
+ * words no phrase claims. Works on one tab cell as well as on a flattened header.
+ */
+export function readHeader(text: string): HeaderReading {
+  const f = normalHeader(text);
+  const claimed = new Array<boolean>(f.length).fill(false);
+  const found: [number, Column][] = [];
+  for (const [column, re] of PHRASES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(f); m; m = re.exec(f)) {
+      const span = [m.index, m.index + m[0].length] as const;
+      if (claimed.slice(span[0], span[1]).some(Boolean)) continue;
+      claimed.fill(true, span[0], span[1]);
+      found.push([m.index, column]);
+    }
+  }
+  const unknown: string[] = [];
+  let word = '';
+  for (let k = 0; k <= f.length; k++) {
+    if (k < f.length && f[k] !== ' ' && !claimed[k]) word += f[k];
+    else {
+      if (word && word !== '/' && !FILLER.has(word) && !/^\d+$/.test(word)) unknown.push(word);
+      word = '';
+    }
+  }
+  const columns = found
+    .sort((a, b) => a[0] - b[0])
+    .map(([, c]) => c)
+    // "Nhiệm vụ, giải pháp" is one title column.
+    .filter((c, k, all) => c !== 'number' && c !== all[k - 1]);
+  return { columns, unknown };
+}
+
+/** The one column a tab cell names; null when it names none or several. */
+export function columnOfCell(cell: string): Column | null {
+  const f = normalHeader(cell);
+  if (VOCABULARY[0]![1].includes(f)) return 'number';
+  const { columns } = readHeader(cell);
+  return columns.length === 1 ? columns[0]! : null;
+}
+
+/** Whether a header names the columns a table needs: a title (or implied one) and who carries it out. */
+export function hasUnitColumn(columns: Column[]): boolean {
+  return columns.some((c) => c === 'lead' || c === 'leadSupport' || c === 'monitor');
+}
+
+/**
+ * A merged "Chủ trì, phối hợp" cell → lead and partners. Marked forms are read as marked
+ * ("Chủ trì: Sở A; Phối hợp: Sở B, Sở C", "Sở A (chủ trì), Sở B"); otherwise the first unit
+ * leads and the others support, which is how such cells are written.
+ */
+export function splitLeadSupport(cell: string | null): { lead: string | null; support: string | null } {
+  if (!cell) return { lead: null, support: null };
+  const marked = /^\s*chủ trì\s*:\s*(.*?)[;.,]?\s*phối hợp\s*:\s*(.*)$/iu.exec(cell);
+  if (marked) return { lead: squash(marked[1]!) || null, support: squash(marked[2]!) || null };
+  const units = splitUnits(cell.replace(/^\s*chủ trì\s*:\s*/iu, ''));
+  const flagged = units.findIndex((u) => /\(\s*chủ trì\s*\)/iu.test(u));
+  const at = flagged >= 0 ? flagged : 0;
+  const clean = (u: string) => squash(u.replace(/\(\s*(?:chủ trì|phối hợp)\s*\)/giu, ''));
+  const rest = units.filter((_, k) => k !== at).map(clean);
+  return { lead: units[at] ? clean(units[at]!) : null, support: rest.length ? rest.join('; ') : null };
+}
+
+/** A row from its cells as a layout read them (joined text per column, null when empty). */
+export function rawRow(number: string, section: string[], line: number, cell: (c: Column) => string | null): RawTaskRow {
+  const merged = splitLeadSupport(cell('leadSupport'));
+  return {
+    number,
+    section,
+    title: cell('title') ?? '',
+    lead: cell('lead') ?? merged.lead,
+    support: cell('support') ?? merged.support,
+    monitor: cell('monitor'),
+    time: cell('time'),
+    output: cell('output'),
+    funding: cell('funding'),
+    note: cell('note'),
+    line,
+  };
+}
