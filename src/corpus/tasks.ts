@@ -15,6 +15,17 @@ function hasParts(rows: RawTaskRow[]): boolean {
   return false;
 }
 
+/**
+ * The code of the part a task sits under, as written: "I", "II" of a part where numbering
+ * restarts, or the letter of a lettered top group ("A PHÁT TRIỂN…", "B GIẢI PHÁP…") even
+ * when numbering runs on; a Roman group of an appendix without parts is a section, not a part.
+ */
+function partCodeOf(top: string | null, isPart: boolean): string | null {
+  const code = top ? /^(?:Phần\s+)?([A-Z]|[IVXL]+)\b\.?/u.exec(top)?.[1] : undefined;
+  if (!code) return null;
+  return isPart || !/^[IVXL]+$/.test(code) ? code : null;
+}
+
 function checkNumbering(rows: RawTaskRow[], label: string): Anomaly[] {
   const out: Anomaly[] = [];
   // Compare each number with the one before it under the same parent ("" for top level, "1" for 1.x).
@@ -58,10 +69,10 @@ export function toTasks(
   planId: string,
   file: string,
   registry: AgencyRegistry,
-  label: string,
-  /** How the appendix calls itself in citations ("Phụ lục", "Phụ lục 02"). */
+  /** How the appendix calls itself in citations and anomalies ("Phụ lục", "Phụ lục 02", "Phụ lục III"). */
   appendixName: string,
 ): { tasks: Task[]; anomalies: Anomaly[] } {
+  const label = appendixName;
   const parts = hasParts(rows);
   const anomalies: Anomaly[] = [];
   const byPart = new Map<string, RawTaskRow[]>();
@@ -96,7 +107,9 @@ export function toTasks(
       id,
       planId,
       number: r.number,
+      appendix: appendixName,
       part,
+      partCode: partCodeOf(part ?? r.section[0] ?? null, part !== null),
       section: parts ? r.section.slice(1) : r.section,
       title: r.title,
       lead,
@@ -104,6 +117,8 @@ export function toTasks(
       leadIds: lead.map((u) => registry.resolve(u).id),
       supportIds: support.map((u) => registry.resolve(u).id),
       time: r.time,
+      output: r.output,
+      funding: r.funding,
       note: r.note,
       flags,
       place: { file, line: r.line, path: [appendixName, ...r.section] },
