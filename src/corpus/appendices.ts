@@ -68,6 +68,11 @@ function best(readings: LayoutReading[]): { reading: LayoutReading; confidence: 
   return top;
 }
 
+/** "5.000" under "Kinh phí (triệu đồng)" → "5.000 triệu đồng": the figure keeps its unit. */
+function withFundingUnit(row: RawTaskRow, unit: string | null): RawTaskRow {
+  return unit && row.funding && /^[\d.,\s]+$/.test(row.funding) ? { ...row, funding: `${row.funding.trim()} ${unit}` } : row;
+}
+
 export function readAppendix(lines: string[], start: number, end: number): Appendix {
   const heading = headingOf(lines, start, end);
   const f = fold(heading);
@@ -97,7 +102,7 @@ export function readAppendix(lines: string[], start: number, end: number): Appen
     kind: monitors ? 'monitors' : 'tasks',
     heading,
     year: year ? Number(year) : null,
-    rows: reading?.rows ?? [],
+    rows: (reading?.rows ?? []).map((r) => withFundingUnit(r, reading!.fundingUnit)),
     columns: reading?.columns ?? [],
     start,
     name,

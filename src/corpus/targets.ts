@@ -164,6 +164,9 @@ function parsePercent(clause: string, fig: Figure): Parsed {
   let head = squash(before.replace(/^[-–•+*]\s*/, ''));
   if (!restMatters) head = head.replace(COMPARATOR_TAIL, '');
   head = head.replace(/^Phấn đấu(\s+|$)/iu, '');
+  const base = baseOf(after);
+  // "Chi cho chuyển đổi số đạt 1% tổng chi ngân sách": the share is of the base, said so.
+  if (restMatters && base) head = `${head.replace(COMPARATOR_TAIL, '')} so với`;
   const indicator = capitalize(squash(restMatters ? `${head} ${rest}` : head).replace(/[.;:,]+$/, ''));
   return {
     indicator,
@@ -172,7 +175,7 @@ function parsePercent(clause: string, fig: Figure): Parsed {
     comparator: comparatorOf(before, clause.replace(/^[-–•+*]\s*/, '')),
     measure: 'percent',
     period: periodOf(clause),
-    base: baseOf(after),
+    base,
   };
 }
 
@@ -217,6 +220,8 @@ export function readTargets(blocks: Block[], planId: string, file: string, planY
       const parsed = kinds === 'percent' ? parsePercent(clause, fig) : parseQuantity(clause, fig);
       out.push({
         ...parsed,
+        // "Hằng năm đào tạo 200 học viên và tổ chức 5 hội thảo": the period covers both figures.
+        period: parsed.period ?? periodOf(b.text),
         scope: parts.length > 1 ? scopeOf(clause) : null,
         id: `${planId}/t${out.length + 1}`,
         planId,

@@ -161,10 +161,10 @@ export function headerText(lines: string[], i: number, end = lines.length): stri
 }
 
 /** Column order after the number read from a header, and its words no column claims; null columns if no unit column is named. */
-export function columnsOf(header: string): { columns: CellColumn[] | null; unknown: string[] } {
-  const { columns, unknown } = readHeader(header);
-  if (!hasUnitColumn(columns)) return { columns: null, unknown };
-  return { columns: (columns.includes('title') ? columns : ['title', ...columns]) as CellColumn[], unknown };
+export function columnsOf(header: string): { columns: CellColumn[] | null; unknown: string[]; fundingUnit: string | null } {
+  const { columns, unknown, fundingUnit } = readHeader(header);
+  if (!hasUnitColumn(columns)) return { columns: null, unknown, fundingUnit };
+  return { columns: (columns.includes('title') ? columns : ['title', ...columns]) as CellColumn[], unknown, fundingUnit };
 }
 
 /** Page marks and running heads: "- 12 -", "Trang 3", "3/12", "UBND TỈNH THỪA THIÊN HUẾ" (no lowercase, 3+ words). */
@@ -369,9 +369,9 @@ export function readFlattened(layout: string, lines: string[], start: number, en
   let header = -1;
   for (let j = start; j < end && header < 0; j++) if (headerEnd(lines, j, end) >= 0) header = j;
   if (header < 0) return null;
-  const { columns, unknown } = columnsOf(headerText(lines, header, end));
-  if (!columns) return { layout, columns: [], rows: [], unplaced: unknown };
-  return { layout, columns, rows: readCellRows(lines, header, end, { ...rules, columns }), unplaced: unknown };
+  const { columns, unknown, fundingUnit } = columnsOf(headerText(lines, header, end));
+  if (!columns) return { layout, columns: [], rows: [], unplaced: unknown, fundingUnit };
+  return { layout, columns, rows: readCellRows(lines, header, end, { ...rules, columns }), unplaced: unknown, fundingUnit };
 }
 
 /** Read rows between `start` and `end`: everything before the first table header (if any) is skipped. */

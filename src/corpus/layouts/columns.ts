@@ -51,6 +51,8 @@ export interface HeaderReading {
   columns: Column[];
   /** Header words that no column claims, as folded text ("don vi tinh"). */
   unknown: string[];
+  /** The unit a funding column gives its figures in ("Kinh phí (triệu đồng)" → "triệu đồng"), else null. */
+  fundingUnit: string | null;
 }
 
 /**
@@ -84,7 +86,8 @@ export function readHeader(text: string): HeaderReading {
     .map(([, c]) => c)
     // "Nhiệm vụ, giải pháp" is one title column.
     .filter((c, k, all) => c !== 'number' && c !== all[k - 1]);
-  return { columns, unknown };
+  const fundingUnit = /(?:kinh phí|nguồn vốn|dự toán)[^()\t]*\(\s*([^()]*?(?:đồng|USD))\s*\)/iu.exec(text.normalize('NFC'))?.[1] ?? null;
+  return { columns, unknown, fundingUnit };
 }
 
 /** The one column a tab cell names; null when it names none or several. */

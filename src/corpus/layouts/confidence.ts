@@ -45,5 +45,13 @@ export function judge(reading: LayoutReading): Judgement {
     }
     if (timed && row.time) check(findTime(row.time) !== null, 1, row, `thời gian "${row.time}" không giống mốc thời gian`);
   }
+  // A column the header names but no row fills was not placed: its text went into another column.
+  for (const column of reading.columns) {
+    if (column === 'note' || column === 'number' || !reading.rows.length) continue;
+    const key = column === 'leadSupport' ? 'lead' : column;
+    if (reading.rows.some((r) => r[key])) continue;
+    checks += reading.rows.length / 2;
+    issues.push({ line: reading.rows[0]!.line, message: `cột "${column}" trống ở mọi dòng` });
+  }
   return { confidence: checks ? passed / checks : 0, issues };
 }

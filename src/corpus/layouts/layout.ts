@@ -10,6 +10,8 @@ export interface LayoutReading {
   rows: RawTaskRow[];
   /** Header cells or words that no column of the vocabulary claims, as written (folded for flattened headers). */
   unplaced: string[];
+  /** The unit of a funding column's bare figures, from its header ("triệu đồng"), else null. */
+  fundingUnit: string | null;
 }
 
 export interface Layout {

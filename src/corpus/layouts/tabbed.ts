@@ -4,7 +4,7 @@
  */
 import { squash, stripMarkup } from '../normalize.js';
 import type { RawTaskRow } from '../types.js';
-import { columnOfCell, hasUnitColumn, rawRow, type Column } from './columns.js';
+import { columnOfCell, hasUnitColumn, rawRow, readHeader, type Column } from './columns.js';
 import type { Layout } from './layout.js';
 
 export const tabbed: Layout = {
@@ -18,6 +18,7 @@ export const tabbed: Layout = {
       columns: columns.filter((c): c is Column => c !== null && c !== 'number'),
       rows: parseTabbed(lines, header, end),
       unplaced: unplacedTabbedColumns(lines, header),
+      fundingUnit: readHeader(lines[header]!).fundingUnit,
     };
   },
 };
