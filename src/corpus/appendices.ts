@@ -46,7 +46,7 @@ function headingOf(lines: string[], start: number, end: number): string {
   for (let i = start + 1; i < end && pieces.length < 3; i++) {
     const s = stripMarkup(lines[i]!);
     if (s === '') continue;
-    if (/^\(?Kèm theo/u.test(s) || s.includes('\t') || /^S?TT\b/u.test(s)) break;
+    if (/^\(?Kèm theo/u.test(s) || lines[i]!.includes('\t') || /^S?TT\b/u.test(s)) break;
     pieces.push(s);
   }
   return joinPieces(pieces);
@@ -106,7 +106,7 @@ export function readAppendix(lines: string[], start: number, end: number): Appen
     columns: reading?.columns ?? [],
     start,
     name,
-    layout: reading?.layout ?? null,
+    layout: reading?.rows.length ? reading.layout : null,
     confidence: won?.confidence ?? 0,
     anomalies,
   };

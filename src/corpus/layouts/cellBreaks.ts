@@ -142,6 +142,17 @@ function headerLine(line: string, least: number): boolean {
   return columns.length >= least && unknown.length <= 2 && rowStart(line) === null && groupRow(line) === null;
 }
 
+/** A short line of words the vocabulary lacks ("Căn cứ") between header lines: a column title to report, not a cell. */
+function unknownColumnTitle(lines: string[], j: number, end: number): boolean {
+  const line = lines[j]!.normalize('NFC');
+  if (line.trim().split(/\s+/).length > 3 || rowStart(line) || groupRow(line) || startsWithAgency(line.trim())) return false;
+  for (let k = j + 1; k < end; k++) {
+    const next = lines[k]!.normalize('NFC');
+    if (next.trim() !== '') return headerLine(next, 1);
+  }
+  return false;
+}
+
 /**
  * If a table header starts at `i` ("TT Nhiệm vụ" then its wrapped column titles), the
  * index just after it (trailing blanks included); else -1. PDF tables repeat it on every page.
@@ -150,7 +161,7 @@ export function headerEnd(lines: string[], i: number, end = lines.length): numbe
   const first = lines[i]!.normalize('NFC');
   if (!/^s?tt(\s|$)/.test(fold(first.trim())) || !headerLine(first, 2)) return -1;
   let j = i + 1;
-  while (j < end && (lines[j]!.trim() === '' || headerLine(lines[j]!.normalize('NFC'), 1))) j++;
+  while (j < end && (lines[j]!.trim() === '' || headerLine(lines[j]!.normalize('NFC'), 1) || unknownColumnTitle(lines, j, end))) j++;
   return j;
 }
 

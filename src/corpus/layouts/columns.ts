@@ -28,22 +28,23 @@ const VOCABULARY: [Column, string[]][] = [
   ['support', ['phoi hop thuc hien', 'phoi hop', 'co quan thuc hien', 'don vi thuc hien']],
   ['time', ['thoi gian thuc hien', 'thoi gian hoan thanh', 'thoi gian', 'nam trien khai', 'tien do thuc hien', 'tien do', 'lo trinh', 'thoi han hoan thanh', 'thoi han']],
   ['output', ['san pham dau ra', 'san pham du kien', 'san pham', 'ket qua dau ra', 'ket qua du kien', 'ket qua', 'dau ra']],
-  ['funding', ['kinh phi thuc hien', 'kinh phi du kien', 'du kien kinh phi', 'kinh phi', 'nguon kinh phi', 'nguon von', 'du toan']],
+  ['funding', ['kinh phi trieu dong', 'kinh phi ty dong', 'kinh phi thuc hien', 'kinh phi du kien', 'du kien kinh phi', 'kinh phi', 'nguon kinh phi', 'nguon von', 'du toan']],
   ['note', ['ghi chu']],
-  ['title', ['ten nhiem vu', 'noi dung nhiem vu', 'nhiem vu giai phap', 'nhiem vu du an', 'nhiem vu', 'ten du an', 'du an', 'giai phap', 'noi dung muc tieu', 'noi dung', 'muc tieu', 'ten']],
+  ['title', ['ten nhiem vu', 'noi dung nhiem vu', 'nhiem vu giai phap', 'nhiem vu du an', 'nhiem vu', 'ten du an', 'du an', 'giai phap', 'noi dung muc tieu', 'noi dung chi tieu', 'noi dung', 'muc tieu', 'chi tieu', 'ten']],
 ];
 
 /** Words that may stand in a header around the column phrases ("Cơ quan … thực hiện", "(triệu đồng)"). */
-const FILLER = new Set('co quan don vi thuc hien trien khai cac va cua chinh cu the trieu dong ty du kien nam'.split(' '));
+const FILLER = new Set('co quan don vi thuc hien trien khai cac va cua chinh trieu dong ty du kien nam'.split(' '));
 
 /** Every word a header phrase or filler uses: what a wrapped header line may hold. */
 export const HEADER_WORDS: ReadonlySet<string> = new Set([...FILLER, ...VOCABULARY.flatMap(([, phrases]) => phrases.flatMap((p) => p.split(' ')))]);
 
 const PHRASES: [Column, RegExp][] = VOCABULARY.map(([column, phrases]) => [column, new RegExp(`(?<![a-z0-9/])(?:${phrases.join('|')})(?![a-z0-9/])`, 'g')]);
 
-/** Folded words, with "," and "/" kept as a "/" token (they tell a merged cell title from two columns). */
-function normalHeader(text: string): string {
-  return squash(fold(text).replace(/[,/]/g, ' / ').replace(/[^a-z0-9/]+/g, ' '));
+/** Folded words (or, unfolded, the same words as written), with "," and "/" kept as a "/" token: they tell a merged cell title from two columns. */
+function normalHeader(text: string, folded = true): string {
+  const t = text.normalize('NFC').replace(/[,/]/g, ' / ');
+  return squash(folded ? fold(t).replace(/[^a-z0-9/]+/g, ' ') : t.replace(/[^\p{L}\p{N}/]+/gu, ' '));
 }
 
 export interface HeaderReading {
@@ -72,15 +73,24 @@ export function readHeader(text: string): HeaderReading {
       found.push([m.index, column]);
     }
   }
+  // Unclaimed runs of words, reported as written ("Căn cứ", "Đơn vị tính") when one of their words is not filler.
+  const folded = f.split(' ');
+  const written = normalHeader(text, false).split(' ');
+  const shown = written.length === folded.length ? written : folded;
   const unknown: string[] = [];
-  let word = '';
-  for (let k = 0; k <= f.length; k++) {
-    if (k < f.length && f[k] !== ' ' && !claimed[k]) word += f[k];
-    else {
-      if (word && word !== '/' && !FILLER.has(word) && !/^\d+$/.test(word)) unknown.push(word);
-      word = '';
+  let run: number[] = [];
+  let at = 0;
+  folded.forEach((w, k) => {
+    const free = w !== '/' && !claimed[at];
+    at += w.length + 1;
+    if (free) run.push(k);
+    if (!free || k === folded.length - 1) {
+      // Filler at the end of a run belongs to the next column's title ("Căn cứ | Cơ quan chủ trì").
+      while (run.length && FILLER.has(folded[run[run.length - 1]!]!)) run.pop();
+      if (run.some((j) => !FILLER.has(folded[j]!) && !/^\d+$/.test(folded[j]!))) unknown.push(run.map((j) => shown[j]).join(' '));
+      run = [];
     }
-  }
+  });
   const columns = found
     .sort((a, b) => a[0] - b[0])
     .map(([, c]) => c)
