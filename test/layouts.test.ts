@@ -25,7 +25,7 @@ function btRows(which: 1 | 2, lines = toLines(raw(BT))): RawTaskRow[] {
   return appendices(lines)[which - 1]!.rows;
 }
 
-const NO_EXTRA = { monitor: null, output: null, funding: null };
+const NO_EXTRA = { monitor: null, output: null, funding: null, other: null };
 
 const byNumber = (rows: RawTaskRow[], n: string, part?: string) => {
   const row = rows.find((r) => r.number === n && (part === undefined || r.section[0]!.startsWith(`${part} `)));
@@ -158,7 +158,7 @@ describe('PDF columns: Thừa Thiên Huế chuyển đổi số 2024', () => {
     const edited = [...lines];
     // Between rows 29 and 30: a page number that looks like the next row number, then the header.
     edited.splice(at('30  Tập huấn nghiệp vụ cho các tổ công nghệ số cộng đồng. 2024 Sở TTTT  '), 0, '30 ', '', ...header);
-    // Inside row 56's title: a page mark and the header.
+    // Inside a title (row 55's: `at` reads the unedited lines, eight lines above): a page mark and the header.
     edited.splice(at('dùng tiền mặt trong các trường học, cơ sở giáo dục và bệnh viện, '), 0, '', '- 14 -', ...header);
     const strip = (rs: RawTaskRow[]) => rs.map(({ line: _line, ...rest }) => rest);
     expect(strip(hueRows(edited))).toEqual(strip(rows));

@@ -95,7 +95,9 @@ export function startsUnit(part: string): boolean {
 export function splitUnits(cell: string | null): string[] {
   if (!cell) return [];
   const out: string[] = [];
-  for (const piece of cell.split(';')) {
+  // "Sở Tài chính Sở Y tế": a second "Sở <Name>" with no separator is a second unit, unless a connector joins them.
+  const marked = cell.replace(/(\p{L}+)\s+(?=Sở\s+\p{Lu})/gu, (all, word: string) => (/^(?:và|của|thuộc|với|cho|các)$/iu.test(word) ? all : `${word}; `));
+  for (const piece of marked.split(';')) {
     // Cut at ", " / " và " / ". " only where a new unit's name begins.
     const cuts = piece.split(/(,\s+|\s+và\s+|\.\s+)/u);
     let cur = cuts[0] ?? '';

@@ -88,7 +88,11 @@ export function readAppendix(lines: string[], start: number, end: number): Appen
     const why = !reading ? 'không thấy dòng tiêu đề cột (TT, Nhiệm vụ, Chủ trì…)' : reading.columns.length ? 'không có dòng nào' : 'tiêu đề cột không nêu đơn vị chủ trì';
     anomalies.push({ kind: 'unread-table', message: `${label}: không đọc được bảng — ${why}`, line: start + 1 });
   } else {
-    for (const u of reading.unplaced) anomalies.push({ kind: 'unknown-column', message: `${name}: cột "${u}" không rõ nghĩa, bỏ qua`, line: start + 1 });
+    const example = reading.rows.find((r) => r.other)?.other;
+    for (const u of reading.unplaced) {
+      const seen = example && reading.unplaced.length === 1 ? ` (vd. "${example.length > 40 ? `${example.slice(0, 40)}…` : example}")` : '';
+      anomalies.push({ kind: 'unknown-column', message: `${name}: cột "${u}" không rõ nghĩa${seen}, bỏ qua`, line: start + 1 });
+    }
     if (won!.confidence < LOW_CONFIDENCE) {
       anomalies.push({
         kind: 'low-confidence',

@@ -32,6 +32,8 @@ export interface RawTaskRow {
   /** Funding: amount or source ("Kinh phí", "Nguồn vốn"). */
   funding: string | null;
   note: string | null;
+  /** Cells of columns the vocabulary lacks ("Căn cứ"), joined: kept out of records, shown in anomalies. */
+  other: string | null;
   /** 1-based line of the row's number in the file. */
   line: number;
 }

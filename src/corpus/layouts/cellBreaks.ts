@@ -139,7 +139,9 @@ function headerWords(line: string): boolean {
 function headerLine(line: string, least: number): boolean {
   if (headerWords(line)) return true;
   const { columns, unknown } = readHeader(line);
-  return columns.length >= least && unknown.length <= 2 && rowStart(line) === null && groupRow(line) === null;
+  const known = columns.filter((c) => c !== 'other').length;
+  const strange = unknown.join(' ').split(' ').filter(Boolean).length;
+  return known >= least && strange <= 2 && rowStart(line) === null && groupRow(line) === null;
 }
 
 /** A short line of words the vocabulary lacks ("Căn cứ") between header lines: a column title to report, not a cell. */
@@ -272,7 +274,7 @@ interface Row {
 type Entry = { kind: 'group'; group: GroupRow } | { kind: 'row'; row: Row };
 
 function newRow(start: RowStart, line: number): Row {
-  const cells: Record<CellColumn, string[]> = { title: [], time: [], lead: [], support: [], leadSupport: [], monitor: [], output: [], funding: [], note: [] };
+  const cells: Record<CellColumn, string[]> = { title: [], time: [], lead: [], support: [], leadSupport: [], monitor: [], output: [], funding: [], note: [], other: [] };
   return { number: start.number, parts: start.parts, line, cells, cur: 0, closed: false, sawBlank: false, tail: '' };
 }
 

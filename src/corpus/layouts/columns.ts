@@ -10,7 +10,12 @@ import { splitUnits } from '../agencies.js';
 import { squash } from '../normalize.js';
 import type { RawTaskRow } from '../types.js';
 
-export type Column = 'number' | 'title' | 'lead' | 'support' | 'leadSupport' | 'monitor' | 'time' | 'output' | 'funding' | 'note';
+export type Column = 'number' | 'title' | 'lead' | 'support' | 'leadSupport' | 'monitor' | 'time' | 'output' | 'funding' | 'note' | 'other';
+
+/**
+ * `other`: a column whose title the vocabulary lacks ("Căn cứ", "Đơn vị tính"). It keeps its
+ * place so its cells do not spill into a neighbour; records leave it out and it is reported.
+ */
 
 /** Columns that hold agency names (cells split into units). */
 export const AGENCY_COLUMNS: ReadonlySet<Column> = new Set(['lead', 'support', 'leadSupport', 'monitor']);
@@ -80,14 +85,19 @@ export function readHeader(text: string): HeaderReading {
   const unknown: string[] = [];
   let run: number[] = [];
   let at = 0;
+  const starts: number[] = [];
   folded.forEach((w, k) => {
     const free = w !== '/' && !claimed[at];
+    starts.push(at);
     at += w.length + 1;
     if (free) run.push(k);
     if (!free || k === folded.length - 1) {
       // Filler at the end of a run belongs to the next column's title ("Căn cứ | Cơ quan chủ trì").
       while (run.length && FILLER.has(folded[run[run.length - 1]!]!)) run.pop();
-      if (run.some((j) => !FILLER.has(folded[j]!) && !/^\d+$/.test(folded[j]!))) unknown.push(run.map((j) => shown[j]).join(' '));
+      if (run.some((j) => !FILLER.has(folded[j]!) && !/^\d+$/.test(folded[j]!))) {
+        unknown.push(run.map((j) => shown[j]).join(' '));
+        found.push([starts[run[0]!]!, 'other']);
+      }
       run = [];
     }
   });
@@ -105,7 +115,7 @@ export function columnOfCell(cell: string): Column | null {
   const f = normalHeader(cell);
   if (VOCABULARY[0]![1].includes(f)) return 'number';
   const { columns } = readHeader(cell);
-  return columns.length === 1 ? columns[0]! : null;
+  return columns.length === 1 && columns[0] !== 'other' ? columns[0]! : null;
 }
 
 /** Whether a header names the columns a table needs: a title (or implied one) and who carries it out. */
@@ -144,6 +154,7 @@ export function rawRow(number: string, section: string[], line: number, cell: (c
     output: cell('output'),
     funding: cell('funding'),
     note: cell('note'),
+    other: cell('other'),
     line,
   };
 }
