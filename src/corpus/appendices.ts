@@ -8,7 +8,7 @@
 import { fold } from '../text/fold.js';
 import { joinPieces, stripMarkup } from './normalize.js';
 import type { Anomaly, RawTaskRow } from './types.js';
-import { judge } from './layouts/confidence.js';
+import { judge, type Judgement } from './layouts/confidence.js';
 import type { Column } from './layouts/columns.js';
 import type { Layout, LayoutReading } from './layouts/layout.js';
 import { pdfColumns } from './layouts/pdfColumns.js';
@@ -58,12 +58,22 @@ export function appendixName(line: string): string {
   return code ? `Phụ lục ${code.toUpperCase()}` : 'Phụ lục';
 }
 
-function best(readings: LayoutReading[]): { reading: LayoutReading; confidence: number; issues: ReturnType<typeof judge>['issues'] } | null {
-  let top: ReturnType<typeof best> = null;
-  for (const reading of readings) {
-    const j = judge(reading);
-    const score = reading.rows.length ? j.confidence : -1;
-    if (!top || score > (top.reading.rows.length ? top.confidence : -1)) top = { reading, ...j };
+type Judged = { reading: LayoutReading } & Judgement;
+
+/**
+ * The best reading of the table in [start, end): highest confidence, a reading with rows
+ * before one without, registry order on ties. A reading with full confidence cannot be
+ * beaten by a later layout, so the rest are not tried.
+ */
+function bestReading(lines: string[], start: number, end: number): Judged | null {
+  let top: Judged | null = null;
+  const score = (j: Judged) => (j.reading.rows.length ? j.confidence : -1);
+  for (const layout of LAYOUTS) {
+    const reading = layout.read(lines, start, end);
+    if (!reading) continue;
+    const judged = { reading, ...judge(reading) };
+    if (!top || score(judged) > score(top)) top = judged;
+    if (score(top) === 1) break;
   }
   return top;
 }
@@ -78,8 +88,7 @@ export function readAppendix(lines: string[], start: number, end: number): Appen
   const f = fold(heading);
   const year = /nam (\d{4})/.exec(f)?.[1];
   const name = appendixName(lines[start]!);
-  const readings = LAYOUTS.map((l) => l.read(lines, start, end)).filter((r): r is LayoutReading => r !== null);
-  const won = best(readings);
+  const won = bestReading(lines, start, end);
   const reading = won?.reading ?? null;
   const monitors = (/muc tieu/.test(f) && /theo doi|don doc/.test(f)) || !!reading?.columns.includes('monitor');
   const label = `${name}${heading ? ` (${heading.length > 60 ? `${heading.slice(0, 60)}…` : heading})` : ''}`;
