@@ -7,7 +7,7 @@
  */
 import { fold } from '../text/fold.js';
 import { joinPieces, stripMarkup } from './normalize.js';
-import type { Anomaly, RawTaskRow } from './types.js';
+import type { Anomaly, AppendixInfo, RawTaskRow } from './types.js';
 import { judge, type Judgement } from './layouts/confidence.js';
 import type { Column } from './layouts/columns.js';
 import type { Layout, LayoutReading } from './layouts/layout.js';
@@ -16,15 +16,13 @@ import { stackedCells } from './layouts/stackedCells.js';
 import { tabbed } from './layouts/tabbed.js';
 
 /** Every layout an appendix may be written in; a new layout is one entry here. */
-export const LAYOUTS: readonly Layout[] = [tabbed, pdfColumns, stackedCells];
+const LAYOUTS: readonly Layout[] = [tabbed, pdfColumns, stackedCells];
 
 /** Below this share of passed row checks a reading is reported as doubtful. */
 const LOW_CONFIDENCE = 0.8;
 
-export interface Appendix {
-  kind: 'tasks' | 'monitors';
-  /** The heading lines under "PHỤ LỤC", joined. */
-  heading: string;
+/** An appendix as read: what the plan records about it (AppendixInfo) plus its rows and anomalies. */
+export interface Appendix extends Omit<AppendixInfo, 'rows' | 'line' | 'columns'> {
   /** Year named in the heading ("… ĐẾN NĂM 2025"), for monitor tables. */
   year: number | null;
   rows: RawTaskRow[];
@@ -32,12 +30,6 @@ export interface Appendix {
   columns: Column[];
   /** 0-based index of the "PHỤ LỤC" line. */
   start: number;
-  /** The appendix's own name as written, for citations: "Phụ lục", "Phụ lục 02", "Phụ lục III". */
-  name: string;
-  /** The layout that read it, null when none could. */
-  layout: string | null;
-  /** 0..1, see layouts/confidence.ts. */
-  confidence: number;
   anomalies: Anomaly[];
 }
 
@@ -53,7 +45,7 @@ function headingOf(lines: string[], start: number, end: number): string {
 }
 
 /** "PHỤ LỤC 02:" → "Phụ lục 02", "Phụ lục III" → "Phụ lục III", "**PHỤ LỤC**" → "Phụ lục". */
-export function appendixName(line: string): string {
+function appendixName(line: string): string {
   const code = /^phụ lục\s+(\d{1,2}|[ivx]{1,4})\s*[:.]?$/iu.exec(stripMarkup(line).normalize('NFC'))?.[1];
   return code ? `Phụ lục ${code.toUpperCase()}` : 'Phụ lục';
 }

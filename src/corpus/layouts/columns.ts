@@ -10,12 +10,12 @@ import { splitUnits } from '../agencies.js';
 import { squash } from '../normalize.js';
 import type { RawTaskRow } from '../types.js';
 
-export type Column = 'number' | 'title' | 'lead' | 'support' | 'leadSupport' | 'monitor' | 'time' | 'output' | 'funding' | 'note' | 'other';
-
 /**
- * `other`: a column whose title the vocabulary lacks ("Căn cứ", "Đơn vị tính"). It keeps its
- * place so its cells do not spill into a neighbour; records leave it out and it is reported.
+ * `leadSupport`: one "Chủ trì, phối hợp" cell, split into lead and partners. `other`: a column
+ * whose title the vocabulary lacks ("Căn cứ", "Đơn vị tính"); it keeps its place so its cells
+ * do not spill into a neighbour, records leave it out, and it is reported.
  */
+export type Column = 'number' | 'title' | 'lead' | 'support' | 'leadSupport' | 'monitor' | 'time' | 'output' | 'funding' | 'note' | 'other';
 
 /** Columns that hold agency names (cells split into units). */
 export const AGENCY_COLUMNS: ReadonlySet<Column> = new Set(['lead', 'support', 'leadSupport', 'monitor']);
@@ -55,7 +55,7 @@ function normalHeader(text: string, folded = true): string {
 export interface HeaderReading {
   /** Columns in order of their place in the header (the number column dropped). */
   columns: Column[];
-  /** Header words that no column claims, as folded text ("don vi tinh"). */
+  /** Runs of header words that no column claims, as written ("Đơn vị tính"). */
   unknown: string[];
   /** The unit a funding column gives its figures in ("Kinh phí (triệu đồng)" → "triệu đồng"), else null. */
   fundingUnit: string | null;
@@ -118,7 +118,7 @@ export function columnOfCell(cell: string): Column | null {
   return columns.length === 1 && columns[0] !== 'other' ? columns[0]! : null;
 }
 
-/** Whether a header names the columns a table needs: a title (or implied one) and who carries it out. */
+/** Whether a header names who carries the rows out (a lead, merged lead/partner or monitor column): without one a table is not read. */
 export function hasUnitColumn(columns: Column[]): boolean {
   return columns.some((c) => c === 'lead' || c === 'leadSupport' || c === 'monitor');
 }
@@ -128,7 +128,7 @@ export function hasUnitColumn(columns: Column[]): boolean {
  * ("Chủ trì: Sở A; Phối hợp: Sở B, Sở C", "Sở A (chủ trì), Sở B"); otherwise the first unit
  * leads and the others support, which is how such cells are written.
  */
-export function splitLeadSupport(cell: string | null): { lead: string | null; support: string | null } {
+function splitLeadSupport(cell: string | null): { lead: string | null; support: string | null } {
   if (!cell) return { lead: null, support: null };
   const marked = /^\s*chủ trì\s*:\s*(.*?)[;.,]?\s*phối hợp\s*:\s*(.*)$/iu.exec(cell);
   if (marked) return { lead: squash(marked[1]!) || null, support: squash(marked[2]!) || null };
