@@ -1,6 +1,7 @@
 /** Appendix rows → tasks: units split and resolved, parts found, numbering and times checked. */
 import type { AgencyRegistry } from './agencies.js';
 import { splitUnits } from './agencies.js';
+import { looksLikeUnit } from './layouts/confidence.js';
 import type { Anomaly, RawTaskRow, Task } from './types.js';
 
 /** Numbering restarts under each top group ("I PHÁT TRIỂN NỀN MÓNG" / "II GIẢI PHÁP"): those groups are parts. */
@@ -95,8 +96,12 @@ export function toTasks(
       id = `${id}#${k}`;
     }
     ids.add(id);
-    const lead = splitUnits(r.lead);
-    const support = splitUnits(r.support);
+    // A cell that is not a unit ("Quyết định phê duyệt") is reported by the appendix reader and never becomes an agency.
+    const [lead, support] = [splitUnits(r.lead), splitUnits(r.support)].map((units) => {
+      const kept = units.filter(looksLikeUnit);
+      if (kept.length < units.length && !flags.includes('odd-cell')) flags.push('odd-cell');
+      return kept;
+    }) as [string[], string[]];
     if (!lead.length) anomalies.push({ kind: 'no-lead', message: `${label}: nhiệm vụ ${r.number} không có đơn vị chủ trì`, line: r.line });
     const timeIssue = checkTime(r, label);
     if (timeIssue) {

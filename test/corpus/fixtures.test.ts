@@ -62,6 +62,8 @@ describe('what the fixtures are for', () => {
     expect([task('nghe-an-merged-units', '1').lead, task('nghe-an-merged-units', '1').support]).toEqual([['Sở Công Thương'], ['Sở Tài chính', 'Sở Y tế']]);
     expect([task('nghe-an-merged-units', '2').lead, task('nghe-an-merged-units', '2').support]).toEqual([['Ngân hàng Nhà nước tỉnh'], ['Sở Tài chính', 'Sở Công Thương']]);
     expect(task('nghe-an-merged-units', '2').leadIds).toEqual(['nhnn']);
+    // Three units in one cell with no separator at all.
+    expect([task('nghe-an-merged-units', '4').lead, task('nghe-an-merged-units', '4').support]).toEqual([['Sở Công Thương'], ['Sở Tài chính', 'Sở Y tế']]);
   });
 
   it('a PDF-columns table in another column order, one space after the number', () => {
@@ -104,14 +106,28 @@ describe('what the fixtures are for', () => {
     expect(ag.appendices.map((a) => [a.name, a.layout, a.rows])).toEqual([
       ['Phụ lục 02', null, 0],
       ['Phụ lục 03', 'stacked-cells', 1],
+      ['Phụ lục 04', 'tabbed', 2],
     ]);
     expect(ag.anomalies.filter((a) => a.kind === 'unread-table').map((a) => a.message)).toEqual([
       'Phụ lục 02 (BẢNG PHÂN CÔNG CÔNG VIỆC): không đọc được bảng — không thấy dòng tiêu đề cột (TT, Nhiệm vụ, Chủ trì…)',
     ]);
-    expect(ag.tasks.every((t) => t.appendix === 'Phụ lục 03')).toBe(true);
+    expect(ag.tasks.map((t) => t.appendix)).toEqual(['Phụ lục 03', 'Phụ lục 04', 'Phụ lục 04']);
     // A column the vocabulary lacks is named, and its cells stay out of the record.
     expect(ag.anomalies.find((a) => a.kind === 'unknown-column')?.message).toContain('"Căn cứ"');
     expect(ag.tasks[0]).toMatchObject({ title: 'Số hóa hồ sơ bệnh án tại bệnh viện tỉnh.', lead: ['Sở Y tế'], time: '2025' });
+  });
+
+  it('a table read with doubt says so, and a cell that is not a unit never becomes an agency', () => {
+    const ag = plan('an-giang-unreadable');
+    const pl04 = ag.anomalies.filter((a) => a.message.startsWith('Phụ lục 04'));
+    expect(pl04.map((a) => a.kind)).toEqual(['low-confidence', 'odd-cell', 'odd-cell', 'no-lead', 'no-lead']);
+    expect(pl04[1]!.message).toBe('Phụ lục 04: dòng 1: đơn vị chủ trì "Quyết định phê duyệt" không giống tên đơn vị');
+    const odd = ag.tasks.filter((t) => t.appendix === 'Phụ lục 04');
+    expect(odd.map((t) => [t.lead, t.leadIds, t.flags])).toEqual([
+      [[], [], ['odd-cell']],
+      [[], [], ['odd-cell']],
+    ]);
+    expect(fixtures.agencies.some((a) => /quyết định|tháng/i.test(a.name))).toBe(false);
   });
 });
 

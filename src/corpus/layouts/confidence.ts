@@ -16,7 +16,8 @@ export interface Judgement {
   issues: { line: number; message: string }[];
 }
 
-function looksLikeUnit(unit: string): boolean {
+/** Whether a written unit reads as an agency or a collective ("Sở Y tế", "các sở, ban, ngành", "HueIOC"), not a document or a date. */
+export function looksLikeUnit(unit: string): boolean {
   return startsUnit(unit) || startsWithAgency(unit) || isGroup(unit) || /^\p{Lu}[\p{L}\d&-]*$/u.test(unit);
 }
 
