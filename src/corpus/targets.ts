@@ -29,19 +29,19 @@ const COUNT = /(?<![\d.,/%\p{L}])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,/%])\s+(\p{Ll}
 const NOT_A_COUNT_BEFORE = new Set(['năm', 'số', 'ngày', 'tháng', 'quý', 'đoạn', 'khoản', 'điều', 'mục', 'phụ', 'lục', 'khóa', 'khoá', 'kỳ', 'lần', 'thứ', 'top', 'nhóm']);
 /** Words after a number that are not what a count target counts. */
 const NOT_A_UNIT = new Set(['năm', 'tháng', 'ngày', 'giờ', 'phút', 'tuổi', 'lần', 'giây', 'quý', 'tuần']);
-/** Units of two or three words: "doanh nghiệp", "hợp tác xã", "lớp tập huấn" stays "lớp". */
-const COMPOUND_UNITS = [
-  'hợp tác xã', 'hộ gia đình', 'doanh nghiệp', 'hợp tác', 'học viên', 'cán bộ', 'sự kiện', 'hội thảo', 'hội nghị', 'nền tảng',
-  'hệ thống', 'dịch vụ', 'sản phẩm', 'chương trình', 'mô hình', 'cơ sở', 'người dân', 'lượt người', 'khóa học', 'ứng dụng',
-  'giải pháp', 'dự án', 'tin bài', 'cuộc thi', 'điểm truy cập', 'trạm phát', 'công chức', 'viên chức', 'thủ tục', 'hồ sơ', 'tài khoản',
-];
+/** Nouns counted by one syllable: "12 lớp tập huấn" counts "lớp". */
+const ONE_WORD_UNITS = new Set('lớp người lượt xã hộ bài khóa khoá cuộc buổi điểm trạm tổ nhóm trường thôn huyện tin video clip sàn cửa gian'.split(' '));
+/** Nouns of three syllables. */
+const THREE_WORD_UNITS = ['hợp tác xã', 'hộ gia đình', 'tổ công nghệ'];
+/** Words that end a two-syllable noun before its second syllable ("doanh nghiệp được …" but not "người được"). */
+const NOT_A_SYLLABLE = new Set('được có về cho của trong tại với và sử tham đạt là trên dưới mới đã sẽ thuộc từ đến ở'.split(' '));
 
+/** The counted noun after a number: one syllable for a classifier, else most nouns take two ("doanh nghiệp", "chuyên gia"). */
 function countUnit(words: string[]): string {
-  for (const c of COMPOUND_UNITS) {
-    const n = c.split(' ').length;
-    if (words.slice(0, n).join(' ') === c) return c;
-  }
-  return words[0]!;
+  const three = THREE_WORD_UNITS.find((c) => words.slice(0, 3).join(' ') === c);
+  if (three) return three;
+  if (ONE_WORD_UNITS.has(words[0]!) || !words[1] || NOT_A_SYLLABLE.has(words[1])) return words[0]!;
+  return `${words[0]} ${words[1]}`;
 }
 
 /** The figures of `text` of the kinds asked for, in order. */
