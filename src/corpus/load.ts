@@ -5,6 +5,7 @@ import { basename, extname, join } from 'node:path';
 import { fold } from '../text/fold.js';
 import { AgencyRegistry, splitUnits } from './agencies.js';
 import { readAppendix, type Appendix } from './appendices.js';
+import { looksLikeUnit } from './layouts/confidence.js';
 import { toBlocks } from './blocks.js';
 import { toLines } from './normalize.js';
 import { readPlanMeta } from './planMeta.js';
@@ -55,7 +56,7 @@ function attachMonitors(targets: Target[], appendix: Appendix, file: string, reg
       if (!best || score > best[0]) best = [score, t];
     }
     if (best && best[0] >= 0.6) {
-      best[1].monitor = splitUnits(row.monitor ?? row.lead);
+      best[1].monitor = splitUnits(row.monitor ?? row.lead).filter(looksLikeUnit);
       best[1].monitorIds = best[1].monitor.map((m) => registry.resolve(m).id);
       best[1].implementers = splitUnits(row.support);
       best[1].monitorPlace = { file, line: row.line, path: [appendix.name, ...row.section] };

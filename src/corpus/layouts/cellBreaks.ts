@@ -12,7 +12,7 @@ import type { LayoutReading } from './layout.js';
 import { AGENCY_COLUMNS, HEADER_WORDS, hasUnitColumn, rawRow, readHeader, type Column } from './columns.js';
 
 /** The columns after the row number. */
-export type CellColumn = Exclude<Column, 'number'>;
+type CellColumn = Exclude<Column, 'number'>;
 
 // ---------------------------------------------------------------- words
 
@@ -159,7 +159,7 @@ function unknownColumnTitle(lines: string[], j: number, end: number): boolean {
  * If a table header starts at `i` ("TT Nhiệm vụ" then its wrapped column titles), the
  * index just after it (trailing blanks included); else -1. PDF tables repeat it on every page.
  */
-export function headerEnd(lines: string[], i: number, end = lines.length): number {
+function headerEnd(lines: string[], i: number, end = lines.length): number {
   const first = lines[i]!.normalize('NFC');
   if (!/^s?tt(\s|$)/.test(fold(first.trim())) || !headerLine(first, 2)) return -1;
   let j = i + 1;
@@ -168,13 +168,13 @@ export function headerEnd(lines: string[], i: number, end = lines.length): numbe
 }
 
 /** Text of the header that starts at `i` (for reading its columns). */
-export function headerText(lines: string[], i: number, end = lines.length): string {
+function headerText(lines: string[], i: number, end = lines.length): string {
   const stop = headerEnd(lines, i, end);
   return stop < 0 ? '' : squash(lines.slice(i, stop).join(' ').normalize('NFC'));
 }
 
 /** Column order after the number read from a header, and its words no column claims; null columns if no unit column is named. */
-export function columnsOf(header: string): { columns: CellColumn[] | null; unknown: string[]; fundingUnit: string | null } {
+function columnsOf(header: string): { columns: CellColumn[] | null; unknown: string[]; fundingUnit: string | null } {
   const { columns, unknown, fundingUnit } = readHeader(header);
   if (!hasUnitColumn(columns)) return { columns: null, unknown, fundingUnit };
   return { columns: (columns.includes('title') ? columns : ['title', ...columns]) as CellColumn[], unknown, fundingUnit };
@@ -250,7 +250,7 @@ export function groupRow(line: string): GroupRow | null {
 
 // ---------------------------------------------------------------- row reader
 
-export interface CellRules {
+interface CellRules {
   /** Columns after the number, left to right. */
   columns: CellColumn[];
   /** Stacked cells: a blank line ends a cell (unless the next line starts in lowercase). */

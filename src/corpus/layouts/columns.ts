@@ -52,7 +52,7 @@ function normalHeader(text: string, folded = true): string {
   return squash(folded ? fold(t).replace(/[^a-z0-9/]+/g, ' ') : t.replace(/[^\p{L}\p{N}/]+/gu, ' '));
 }
 
-export interface HeaderReading {
+interface HeaderReading {
   /** Columns in order of their place in the header (the number column dropped). */
   columns: Column[];
   /** Runs of header words that no column claims, as written ("Đơn vị tính"). */
