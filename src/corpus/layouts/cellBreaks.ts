@@ -60,22 +60,30 @@ const HEADS: [string, HeadRule][] = [
 /** Heads strong enough to open a new cell in mid-line with no punctuation before them ("…Đầu tư Các sở, ban…"). */
 const STRONG = new Set(['sở', 'các', 'ngân hàng', 'ngân hành', 'ủy ban', 'uỷ ban', 'công an', 'trung tâm']);
 
-/** The agency head starting `text` (capitalized, with a fitting next word), or null. */
+/** HEADS by their first word, each with its word count: a line start is checked against its own few heads only. */
+const HEADS_BY_FIRST = new Map<string, { head: string; words: string[]; rule: HeadRule }[]>();
+for (const [head, rule] of HEADS) {
+  const words = head.split(' ');
+  HEADS_BY_FIRST.set(words[0]!, [...(HEADS_BY_FIRST.get(words[0]!) ?? []), { head, words, rule }]);
+}
+
+/** The agency head starting `text` (capitalized, with a fitting next word), or null; the longest wins. */
 function agencyHead(text: string): string | null {
   if (!/^\p{Lu}/u.test(text)) return null;
   const tokens = text.split(/\s+/, 5);
-  const words = tokens.map(bare);
-  let best: string | null = null;
-  for (const [head, rule] of HEADS) {
-    const n = head.split(' ').length;
-    if (words.slice(0, n).join(' ') !== head || (best && best.split(' ').length >= n)) continue;
+  const candidates = HEADS_BY_FIRST.get(bare(tokens[0]!));
+  if (!candidates) return null;
+  let best: string[] | null = null;
+  for (const { words, rule } of candidates) {
+    const n = words.length;
+    if ((best && best.length >= n) || !words.every((w, k) => k === 0 || (tokens[k] !== undefined && bare(tokens[k]!) === w))) continue;
     const next = tokens[n];
     const nextBare = next === undefined ? '' : bare(next);
     const ok =
       rule === 'any' ? true : rule === 'cac' ? AFTER_CAC.has(nextBare) : next !== undefined && (/^\(?\p{Lu}/u.test(next) || PLACE.has(nextBare));
-    if (ok) best = head;
+    if (ok) best = words;
   }
-  return best;
+  return best ? best.join(' ') : null;
 }
 
 export function startsWithAgency(text: string): boolean {
