@@ -144,7 +144,7 @@ describe('the five real plans plus the fixtures in one folder', () => {
     const report = corpusReport(corpus);
     expect(report).toContain('[unread-table] Phụ lục 02 (BẢNG PHÂN CÔNG CÔNG VIỆC)');
     expect(report).toContain('[unknown-column] Phụ lục III: cột "Đơn vị tính" không rõ nghĩa');
-    expect(report).toContain('Phụ lục III (nhiệm vụ, dòng 33): 3 dòng; kiểu tabbed, tin cậy 1.00, cột: title, output, lead, support, funding, time');
+    expect(report).toContain('Phụ lục III (nhiệm vụ, dòng 33): 3 dòng; kiểu tabbed, tin cậy 1.00, cột: title, output, lead, support, funding, other, time');
     expect(report).toContain('Chỉ tiêu không phải tỷ lệ: 4 số lượng, 1 số tiền');
   });
 

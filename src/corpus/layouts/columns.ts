@@ -17,6 +17,21 @@ import type { RawTaskRow } from '../types.js';
  */
 export type Column = 'number' | 'title' | 'lead' | 'support' | 'leadSupport' | 'monitor' | 'time' | 'output' | 'funding' | 'note' | 'other';
 
+/** How anomalies name each column, in the words of the tables. */
+export const COLUMN_LABEL: Record<Column, string> = {
+  number: 'TT',
+  title: 'Nhiệm vụ / Nội dung',
+  lead: 'Chủ trì',
+  support: 'Phối hợp',
+  leadSupport: 'Chủ trì, phối hợp',
+  monitor: 'Theo dõi',
+  time: 'Thời gian',
+  output: 'Sản phẩm',
+  funding: 'Kinh phí',
+  note: 'Ghi chú',
+  other: 'cột không rõ',
+};
+
 /** Columns that hold agency names (cells split into units). */
 export const AGENCY_COLUMNS: ReadonlySet<Column> = new Set(['lead', 'support', 'leadSupport', 'monitor']);
 

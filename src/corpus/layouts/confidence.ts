@@ -7,6 +7,7 @@
 import { isGroup, splitUnits, startsUnit } from '../agencies.js';
 import type { RawTaskRow } from '../types.js';
 import { findTime, startsWithAgency } from './cellBreaks.js';
+import { COLUMN_LABEL } from './columns.js';
 import type { LayoutReading } from './layout.js';
 
 export interface Judgement {
@@ -52,7 +53,7 @@ export function judge(reading: LayoutReading): Judgement {
     const key = column === 'leadSupport' ? 'lead' : column;
     if (reading.rows.some((r) => r[key])) continue;
     checks += reading.rows.length / 2;
-    issues.push({ line: reading.rows[0]!.line, message: `cột "${column}" trống ở mọi dòng` });
+    issues.push({ line: reading.rows[0]!.line, message: `cột "${COLUMN_LABEL[column]}" trống ở mọi dòng` });
   }
   return { confidence: checks ? passed / checks : 0, issues };
 }

@@ -12,7 +12,7 @@ export const tabbed: Layout = {
   read(lines, start, end) {
     const header = findTabbedHeader(lines, start, end);
     if (header < 0) return null;
-    const columns = lines[header]!.split('\t').map((c) => columnOfCell(stripMarkup(c)));
+    const columns = headerColumns(lines[header]!);
     return {
       layout: 'tabbed',
       columns: columns.filter((c): c is Column => c !== null && c !== 'number'),
@@ -22,6 +22,14 @@ export const tabbed: Layout = {
     };
   },
 };
+
+/** Each header cell's column; a titled cell the vocabulary lacks is `other` (its cells kept out of records), an empty one null. */
+function headerColumns(header: string): (Column | null)[] {
+  return header.split('\t').map((c) => {
+    const text = stripMarkup(c);
+    return columnOfCell(text) ?? (text ? 'other' : null);
+  });
+}
 
 /** Index of the header row ("TT\tNhiệm vụ…\tChủ trì…") in [from, end), or -1. */
 function findTabbedHeader(lines: string[], from = 0, end = lines.length): number {
@@ -49,7 +57,7 @@ function groupLevel(code: string): number {
 
 /** Parse rows after the header at `header` until `end`. */
 function parseTabbed(lines: string[], header: number, end = lines.length): RawTaskRow[] {
-  const columns = lines[header]!.split('\t').map((c) => columnOfCell(stripMarkup(c)));
+  const columns = headerColumns(lines[header]!);
   const rows: RawTaskRow[] = [];
   const sections: { level: number; text: string }[] = [];
   let current: { number: string; section: string[]; line: number; pieces: Map<Column, string[]> } | null = null;
