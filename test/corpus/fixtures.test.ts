@@ -73,10 +73,12 @@ describe('what the fixtures are for', () => {
     expect(task('kon-tum-pdf-columns', '2')).toMatchObject({ lead: ['Văn phòng UBND tỉnh'], time: '2025', note: 'Chuyển từ năm 2024' });
   });
 
-  it('parts A/B keep their codes; appendices keep their own names in records and citations', () => {
+  it('parts A/B keep their codes, funding figures their unit; appendices keep their own names in records and citations', () => {
     expect(plan('gia-lai-parts-ab').tasks.map((t) => `${t.partCode}.${t.number}`)).toEqual(['A.1', 'A.2', 'B.1', 'B.2']);
     expect(task('gia-lai-parts-ab', '1', 'B')).toMatchObject({ appendix: 'Phụ lục II', part: 'B GIẢI PHÁP', lead: ['Sở Văn hóa, Thể thao và Du lịch'] });
     expect(task('gia-lai-parts-ab', '1', 'B').place.path[0]).toBe('Phụ lục II');
+    // A stacked "Kinh phí (triệu đồng)" column: bare figures are cells, not page numbers.
+    expect(plan('gia-lai-parts-ab').tasks.map((t) => t.funding)).toEqual(['500 triệu đồng', '1.200 triệu đồng', 'Ngân sách tỉnh', '80 triệu đồng']);
     expect(task('quang-tri-extra-columns', '3').place.path).toEqual(['Phụ lục III', 'II Nhân lực số']);
   });
 

@@ -365,6 +365,16 @@ function feedLine(row: Row, text: string, rules: CellRules): number {
   return pieces;
 }
 
+/**
+ * A bare number is the funding cell ("500" under "Kinh phí (triệu đồng)"), not a page number,
+ * in a stacked table when the cell before it is done and the funding column comes next.
+ */
+function isFundingFigure(row: Row, rules: CellRules): boolean {
+  const cols = rules.columns;
+  const funding = cols.indexOf('funding');
+  return rules.blankCloses && row.sawBlank && funding >= 0 && row.cells.funding.length === 0 && nextTextColumn(cols, row.cur) === funding && row.cells[cols[row.cur]!].length > 0;
+}
+
 /** Index of the next non-blank, non-furniture line after `i`, or -1. */
 function nextContent(lines: string[], i: number, end: number): number {
   for (let j = i + 1; j < end; j++) {
@@ -438,7 +448,7 @@ function readCellRows(lines: string[], start: number, end: number, rules: CellRu
       if (rules.sharedLineCloses && pieces >= 2) row.closed ||= 'soft';
       continue;
     }
-    if (isFurniture(text) || /^\s*\d{1,3}\s*$/.test(text)) continue;
+    if (isFurniture(text) || (/^\s*\d{1,3}\s*$/.test(text) && !(row && isFundingFigure(row, rules)))) continue;
     if (!row) continue;
     const pieces = feedLine(row, text, rules);
     if (rules.sharedLineCloses && pieces >= 2) row.closed ||= 'soft';
