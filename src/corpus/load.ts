@@ -98,13 +98,12 @@ export function parsePlan(src: SourceFile, registry: AgencyRegistry): Plan | nul
   const appendixEnds = [...regions.appendices.slice(1), lines.length];
   regions.appendices.forEach((start, k) => {
     const appendix = readAppendix(lines, start, appendixEnds[k]!);
-    const label = appendix.name;
     anomalies.push(...appendix.anomalies);
     const { name, heading, kind, layout, confidence, columns, rows } = appendix;
     appendices.push({ name, heading, kind, layout, confidence, columns, rows: rows.length, line: start + 1 });
     if (appendix.kind === 'monitors') {
       const unmatched = attachMonitors(targets, appendix, src.name, registry);
-      if (unmatched) anomalies.push({ kind: 'missing-field', message: `${label}: ${unmatched} dòng không khớp mục tiêu nào`, line: start + 1 });
+      if (unmatched) anomalies.push({ kind: 'missing-field', message: `${name}: ${unmatched} dòng không khớp mục tiêu nào`, line: start + 1 });
       return;
     }
     const { tasks: got, anomalies: found } = toTasks(appendix.rows, id, src.name, registry, appendix.name);

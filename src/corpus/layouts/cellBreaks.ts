@@ -60,11 +60,11 @@ const HEADS: [string, HeadRule][] = [
 /** Heads strong enough to open a new cell in mid-line with no punctuation before them ("…Đầu tư Các sở, ban…"). */
 const STRONG = new Set(['sở', 'các', 'ngân hàng', 'ngân hành', 'ủy ban', 'uỷ ban', 'công an', 'trung tâm']);
 
-/** HEADS by their first word, each with its word count: a line start is checked against its own few heads only. */
-const HEADS_BY_FIRST = new Map<string, { head: string; words: string[]; rule: HeadRule }[]>();
+/** HEADS by their first word, each split into words: a line start is checked against its own few heads only. */
+const HEADS_BY_FIRST = new Map<string, { words: string[]; rule: HeadRule }[]>();
 for (const [head, rule] of HEADS) {
   const words = head.split(' ');
-  HEADS_BY_FIRST.set(words[0]!, [...(HEADS_BY_FIRST.get(words[0]!) ?? []), { head, words, rule }]);
+  HEADS_BY_FIRST.set(words[0]!, [...(HEADS_BY_FIRST.get(words[0]!) ?? []), { words, rule }]);
 }
 
 /** The agency head starting `text` (capitalized, with a fitting next word), or null; the longest wins. */
