@@ -2,9 +2,10 @@
  * Small synthetic plans written for these tests (test/fixtures/plans): extra columns, another
  * column order, a merged lead/partner cell, stacked parts A/B, a monitor table in its own
  * column order, appendices called "Phụ lục III" / "Phụ lục I", count and amount targets, and
- * tables the parser cannot read. Each parses to the records in its `<name>.expected.json`.
+ * tables the parser cannot read. Each parses to the records in its `<name>.expected.json`
+ * (`planbot corpus --json` for that plan).
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,9 +37,9 @@ describe('fixture plans parse to their expected records', () => {
     expect(fixtures.plans.map((p) => p.file).sort()).toEqual(FILES.sort());
   });
 
-  it.each(FILES.map((f) => f.replace(/\.(txt|md)$/, '')))('%s', (id) => {
-    const expected: unknown = JSON.parse(readFileSync(join(DIR, `${id}.expected.json`), 'utf8'));
-    expect(fixtureRecords(plan(id))).toEqual(expected);
+  // After a deliberate change, `npx vitest run -u test/corpus/fixtures.test.ts` rewrites the files; review their diff.
+  it.each(FILES.map((f) => f.replace(/\.(txt|md)$/, '')))('%s', async (id) => {
+    await expect(`${JSON.stringify(fixtureRecords(plan(id)), null, 2)}\n`).toMatchFileSnapshot(join(DIR, `${id}.expected.json`));
   });
 });
 
