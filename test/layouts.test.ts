@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { endsWithConnector, findTime, startsWithAgency } from '../src/corpus/layouts/cellBreaks.js';
-import { findPdfColumnsAppendix, parsePdfColumns } from '../src/corpus/layouts/pdfColumns.js';
-import { findPhuLuc01, findPhuLuc02, parseStackedCells } from '../src/corpus/layouts/stackedCells.js';
+import { readAppendix, type Appendix } from '../src/corpus/appendices.js';
+import { findRegions } from '../src/corpus/regions.js';
 import type { RawTaskRow } from '../src/corpus/types.js';
 
 const raw = (name: string) => readFileSync(new URL(`../corpus/${name}`, import.meta.url), 'utf8');
@@ -11,17 +11,21 @@ const toLines = (text: string) => text.normalize('NFC').split('\n');
 const HUE = 'thua-thien-hue-chuyen-doi-so-2024.txt';
 const BT = 'binh-thuan-kinh-te-so-2025-2030.txt';
 
+/** The file's appendices as the layout registry reads them. */
+function appendices(lines: string[]): Appendix[] {
+  const starts = findRegions(lines).appendices;
+  return starts.map((s, k) => readAppendix(lines, s, starts[k + 1] ?? lines.length));
+}
+
 function hueRows(lines = toLines(raw(HUE))): RawTaskRow[] {
-  const region = findPdfColumnsAppendix(lines);
-  if (!region) throw new Error('no appendix');
-  return parsePdfColumns(lines, region.start, region.end);
+  return appendices(lines)[0]!.rows;
 }
 
 function btRows(which: 1 | 2, lines = toLines(raw(BT))): RawTaskRow[] {
-  const region = (which === 1 ? findPhuLuc01 : findPhuLuc02)(lines);
-  if (!region) throw new Error('no appendix');
-  return parseStackedCells(lines, region.start, region.end);
+  return appendices(lines)[which - 1]!.rows;
 }
+
+const NO_EXTRA = { monitor: null, output: null, funding: null, other: null };
 
 const byNumber = (rows: RawTaskRow[], n: string, part?: string) => {
   const row = rows.find((r) => r.number === n && (part === undefined || r.section[0]!.startsWith(`${part} `)));
@@ -62,13 +66,13 @@ describe('cell-break heuristics', () => {
 describe('PDF columns: Thừa Thiên Huế chuyển đổi số 2024', () => {
   const rows = hueRows();
 
-  it('finds the appendix under "Phụ lục" and nothing in other files', () => {
-    const region = findPdfColumnsAppendix(toLines(raw(HUE)));
-    expect(region?.start).toBe(820);
-    expect(region?.end).toBe(toLines(raw(HUE)).length);
-    expect(findPdfColumnsAppendix(toLines(raw('thua-thien-hue-kinh-te-so-2024.txt')))).toBeNull();
-    expect(findPdfColumnsAppendix(toLines(raw('dak-lak-kinh-te-so-2025-2030.txt')))).toBeNull();
-    expect(findPdfColumnsAppendix(toLines(raw(BT)))).toBeNull();
+  it('finds the appendix under "Phụ lục", read best as PDF columns with full confidence', () => {
+    const [a, more] = appendices(toLines(raw(HUE)));
+    expect(more).toBeUndefined();
+    expect([a!.start, a!.name, a!.kind, a!.layout, a!.confidence, a!.anomalies]).toEqual([820, 'Phụ lục', 'tasks', 'pdf-columns', 1, []]);
+    expect(a!.columns).toEqual(['title', 'time', 'lead', 'note']);
+    expect(appendices(toLines(raw('thua-thien-hue-kinh-te-so-2024.txt')))).toEqual([]);
+    expect(appendices(toLines(raw('dak-lak-kinh-te-so-2025-2030.txt')))).toEqual([]);
   });
 
   it('reads 62 rows in order under 12 groups', () => {
@@ -94,6 +98,7 @@ describe('PDF columns: Thừa Thiên Huế chuyển đổi số 2024', () => {
       time: '2024',
       note: null,
       line: 837,
+      ...NO_EXTRA,
     });
     expect(byNumber(rows, '2')).toMatchObject({ title: 'Triển khai các hoạt động truyền thông về chuyển đổi số.', time: '2024', lead: 'Sở TTTT', line: 848 });
     expect(byNumber(rows, '3').lead).toBe('Sở Kế hoạch và Đầu tư (Sở KHĐT)');
@@ -153,7 +158,7 @@ describe('PDF columns: Thừa Thiên Huế chuyển đổi số 2024', () => {
     const edited = [...lines];
     // Between rows 29 and 30: a page number that looks like the next row number, then the header.
     edited.splice(at('30  Tập huấn nghiệp vụ cho các tổ công nghệ số cộng đồng. 2024 Sở TTTT  '), 0, '30 ', '', ...header);
-    // Inside row 56's title: a page mark and the header.
+    // Inside a title (row 55's: `at` reads the unedited lines, eight lines above): a page mark and the header.
     edited.splice(at('dùng tiền mặt trong các trường học, cơ sở giáo dục và bệnh viện, '), 0, '', '- 14 -', ...header);
     const strip = (rs: RawTaskRow[]) => rs.map(({ line: _line, ...rest }) => rest);
     expect(strip(hueRows(edited))).toEqual(strip(rows));
@@ -163,12 +168,12 @@ describe('PDF columns: Thừa Thiên Huế chuyển đổi số 2024', () => {
 describe('stacked cells: Bình Thuận Phụ lục 01 (targets)', () => {
   const rows = btRows(1);
 
-  it('finds both appendices by heading, and none in a file without them', () => {
-    const lines = toLines(raw(BT));
-    expect(findPhuLuc01(lines)).toEqual({ start: 456, end: 618 });
-    expect(findPhuLuc02(lines)).toEqual({ start: 618, end: lines.length });
-    expect(findPhuLuc01(toLines(raw(HUE)))).toBeNull();
-    expect(findPhuLuc02(toLines(raw('thua-thien-hue-kinh-te-so-2024.txt')))).toBeNull();
+  it('finds both appendices by heading, with their own names, kinds and columns', () => {
+    const [pl01, pl02] = appendices(toLines(raw(BT)));
+    expect([pl01!.start, pl01!.name, pl01!.kind, pl01!.year, pl01!.confidence]).toEqual([456, 'Phụ lục 01', 'monitors', 2025, 1]);
+    expect(pl01!.columns).toEqual(['title', 'monitor', 'support']);
+    expect([pl02!.start, pl02!.name, pl02!.kind, pl02!.layout, pl02!.confidence]).toEqual([618, 'Phụ lục 02', 'tasks', 'stacked-cells', 1]);
+    expect(pl02!.columns).toEqual(['title', 'lead', 'support', 'time']);
   });
 
   it('reads 7 + 11 rows with title, monitor and implementers', () => {
@@ -178,31 +183,31 @@ describe('stacked cells: Bình Thuận Phụ lục 01 (targets)', () => {
     ]);
     expect(rows[0]!.section).toEqual(['I PHÁT TRIỂN KINH TẾ SỐ']);
     expect(rows[17]!.section).toEqual(['II PHÁT TRIỂN XÃ HỘI SỐ']);
-    expect(rows.every((r) => r.time === null && r.note === null && r.lead !== null && r.support !== null)).toBe(true);
+    expect(rows.every((r) => r.time === null && r.note === null && r.lead === null && r.monitor !== null && r.support !== null)).toBe(true);
   });
 
   it('matches the spot checks', () => {
     expect(byNumber(rows, '1', 'I')).toMatchObject({
       title: 'Kinh tế số chiếm 20% GRDP của tỉnh.',
-      lead: 'Sở Kế hoạch và Đầu tư',
+      monitor: 'Sở Kế hoạch và Đầu tư',
       support: 'Các sở, ban, ngành, địa phương',
       line: 471,
     });
-    expect(byNumber(rows, '3', 'I').lead).toBe('Sở Lao động - Thương binh và Xã hội');
+    expect(byNumber(rows, '3', 'I').monitor).toBe('Sở Lao động - Thương binh và Xã hội');
     expect(byNumber(rows, '4', 'I')).toMatchObject({
-      lead: 'Sở Thông tin và Truyền thông',
+      monitor: 'Sở Thông tin và Truyền thông',
       support: 'Các sở, ban, ngành, địa phương; hiệp hội doanh nghiệp',
     });
-    expect(byNumber(rows, '5', 'I').lead).toBe('Sở Công Thương');
+    expect(byNumber(rows, '5', 'I').monitor).toBe('Sở Công Thương');
     expect(byNumber(rows, '3', 'II')).toMatchObject({
       title: 'Tỷ lệ dân số từ 15 tuổi trở lên có tài khoản giao dịch thanh toán tại ngân hàng hoặc tổ chức được phép khác đạt 80%.',
-      lead: 'Ngân hàng Nhà nước tỉnh',
+      monitor: 'Ngân hàng Nhà nước tỉnh',
       support: 'Các doanh nghiệp sở, ban, ngành, địa phương',
       line: 547,
     });
-    expect(byNumber(rows, '9', 'II')).toMatchObject({ title: 'Tỷ lệ người dân có hồ sơ sức khỏe điện tử đạt 90%', lead: 'Sở Y tế' });
+    expect(byNumber(rows, '9', 'II')).toMatchObject({ title: 'Tỷ lệ người dân có hồ sơ sức khỏe điện tử đạt 90%', monitor: 'Sở Y tế' });
     expect(byNumber(rows, '11', 'II')).toMatchObject({
-      lead: 'Sở Giáo dục và Đào tạo',
+      monitor: 'Sở Giáo dục và Đào tạo',
       support: 'Các sở, ban, ngành, địa phương; các trường Tiểu học, THCS, THPT',
     });
   });

@@ -91,7 +91,7 @@ export function agencyKey(text: string): string {
 const UNIT_START =
   /^(?:sở|ubnd|ủy ban|trung tâm|công an|văn phòng|ngân hàng|ngân hành|nhnn|đại học|viện|hội|hiệp hội|liên minh|thanh tra|báo|đài|bộ|cục|kho bạc|các)(?![\p{L}\d])/iu;
 
-function startsUnit(part: string): boolean {
+export function startsUnit(part: string): boolean {
   const t = part.trim();
   // A lone CamelCase name ("HueIOC") is a unit; an abbreviation tail ("TB&XH") is not.
   return UNIT_START.test(t) || /^\p{Lu}[\p{L}\d]*$/u.test(t) && !/&/.test(t) && /\p{Ll}/u.test(t);
@@ -101,7 +101,9 @@ function startsUnit(part: string): boolean {
 export function splitUnits(cell: string | null): string[] {
   if (!cell) return [];
   const out: string[] = [];
-  for (const piece of cell.split(';')) {
+  // "Sở Tài chính Sở Y tế": a second "Sở <Name>" with no separator is a second unit, unless a connector joins them.
+  const marked = cell.replace(/(\p{L}+)\s+(?=Sở\s+\p{Lu})/gu, (all, word: string) => (/^(?:và|của|thuộc|với|cho|các)$/iu.test(word) ? all : `${word}; `));
+  for (const piece of marked.split(';')) {
     // Cut at ", " / " và " / ". " only where a new unit's name begins.
     const cuts = piece.split(/(,\s+|\s+và\s+|\.\s+)/u);
     let cur = cuts[0] ?? '';

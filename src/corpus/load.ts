@@ -4,7 +4,8 @@ import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fold } from '../text/fold.js';
 import { AgencyRegistry, splitUnits } from './agencies.js';
-import { readAppendix } from './appendices.js';
+import { readAppendix, type Appendix } from './appendices.js';
+import { looksLikeUnit } from './layouts/confidence.js';
 import { toBlocks } from './blocks.js';
 import { toLines } from './normalize.js';
 import { readPlanMeta } from './planMeta.js';
@@ -41,13 +42,9 @@ function overlap(a: Set<string>, b: Set<string>): number {
   return n / Math.max(1, Math.min(a.size, b.size));
 }
 
-/** Put "who monitors" rows (Bình Thuận Phụ lục 01) onto the targets they name. */
-function attachMonitors(
-  targets: Target[],
-  rows: { title: string; lead: string | null; support: string | null }[],
-  year: number | null,
-  registry: AgencyRegistry,
-): number {
+/** Put "who monitors" rows (Bình Thuận Phụ lục 01) onto the targets they name, with the row's place in the appendix. */
+function attachMonitors(targets: Target[], appendix: Appendix, file: string, registry: AgencyRegistry): number {
+  const { rows, year } = appendix;
   let unmatched = 0;
   for (const row of rows) {
     const value = /(\d+(?:,\d+)?)\s*%/.exec(row.title)?.[1];
@@ -59,9 +56,10 @@ function attachMonitors(
       if (!best || score > best[0]) best = [score, t];
     }
     if (best && best[0] >= 0.6) {
-      best[1].monitor = splitUnits(row.lead);
+      best[1].monitor = splitUnits(row.monitor ?? row.lead).filter(looksLikeUnit);
       best[1].monitorIds = best[1].monitor.map((m) => registry.resolve(m).id);
       best[1].implementers = splitUnits(row.support);
+      best[1].monitorPlace = { file, line: row.line, path: [appendix.name, ...row.section] };
     } else unmatched++;
   }
   return unmatched;
@@ -96,17 +94,19 @@ export function parsePlan(src: SourceFile, registry: AgencyRegistry): Plan | nul
   const anomalies: Anomaly[] = [];
   const targets = readTargets(blocks, id, src.name, meta.yearFrom === meta.yearTo ? meta.yearTo : null);
   const tasks: Plan['tasks'] = [];
+  const appendices: Plan['appendices'] = [];
   const appendixEnds = [...regions.appendices.slice(1), lines.length];
   regions.appendices.forEach((start, k) => {
     const appendix = readAppendix(lines, start, appendixEnds[k]!);
-    const label = appendix.name;
+    anomalies.push(...appendix.anomalies);
+    const { name, heading, kind, layout, confidence, columns, rows } = appendix;
+    appendices.push({ name, heading, kind, layout, confidence, columns, rows: rows.length, line: start + 1 });
     if (appendix.kind === 'monitors') {
-      const unmatched = attachMonitors(targets, appendix.rows, appendix.year, registry);
-      if (unmatched) anomalies.push({ kind: 'missing-field', message: `${label}: ${unmatched} dòng không khớp mục tiêu nào`, line: start + 1 });
+      const unmatched = attachMonitors(targets, appendix, src.name, registry);
+      if (unmatched) anomalies.push({ kind: 'missing-field', message: `${name}: ${unmatched} dòng không khớp mục tiêu nào`, line: start + 1 });
       return;
     }
-    const { tasks: got, anomalies: found } = toTasks(appendix.rows, id, src.name, registry, label, appendix.name);
-    if (!got.length) anomalies.push({ kind: 'missing-field', message: `${label}: không đọc được dòng nhiệm vụ nào`, line: start + 1 });
+    const { tasks: got, anomalies: found } = toTasks(appendix.rows, id, src.name, registry, appendix.name);
     tasks.push(...got);
     anomalies.push(...found);
   });
@@ -138,6 +138,7 @@ export function parsePlan(src: SourceFile, registry: AgencyRegistry): Plan | nul
     targets,
     tasks,
     passages: passagesOf(blocks, id, src.name),
+    appendices,
     anomalies,
   };
 }

@@ -50,7 +50,12 @@ export class TextPool {
       t.leadIds = this.list(t.leadIds);
       t.supportIds = this.list(t.supportIds);
       t.flags = this.list(t.flags);
+      t.appendix = this.text(t.appendix);
+      t.part = this.maybe(t.part);
+      t.partCode = this.maybe(t.partCode);
       t.time = this.maybe(t.time);
+      t.output = this.maybe(t.output);
+      t.funding = this.maybe(t.funding);
       t.note = this.maybe(t.note);
       this.place(t.place);
     }
@@ -61,7 +66,10 @@ export class TextPool {
       t.monitorIds = this.list(t.monitorIds);
       t.implementers = this.list(t.implementers);
       t.scope = this.maybe(t.scope);
+      t.unit = this.text(t.unit);
+      t.base = this.maybe(t.base);
       this.place(t.place);
+      if (t.monitorPlace) this.place(t.monitorPlace);
     }
     return plan;
   }

@@ -1,6 +1,7 @@
 /** Appendix rows → tasks: units split and resolved, parts found, numbering and times checked. */
 import type { AgencyRegistry } from './agencies.js';
 import { splitUnits } from './agencies.js';
+import { looksLikeUnit } from './layouts/confidence.js';
 import type { Anomaly, RawTaskRow, Task } from './types.js';
 
 /** Numbering restarts under each top group ("I PHÁT TRIỂN NỀN MÓNG" / "II GIẢI PHÁP"): those groups are parts. */
@@ -13,6 +14,17 @@ function hasParts(rows: RawTaskRow[]): boolean {
     seen.set(r.number, top);
   }
   return false;
+}
+
+/**
+ * The code of the part a task sits under, as written: "I", "II" of a part where numbering
+ * restarts, or the letter of a lettered top group ("A PHÁT TRIỂN…", "B GIẢI PHÁP…") even
+ * when numbering runs on; a Roman group of an appendix without parts is a section, not a part.
+ */
+function partCodeOf(top: string | null, isPart: boolean): string | null {
+  const code = top ? /^(?:Phần\s+)?([A-Z]|[IVXL]+)\b\.?/u.exec(top)?.[1] : undefined;
+  if (!code) return null;
+  return isPart || !/^[IVXL]+$/.test(code) ? code : null;
 }
 
 function checkNumbering(rows: RawTaskRow[], label: string): Anomaly[] {
@@ -58,10 +70,10 @@ export function toTasks(
   planId: string,
   file: string,
   registry: AgencyRegistry,
-  label: string,
-  /** How the appendix calls itself in citations ("Phụ lục", "Phụ lục 02"). */
+  /** How the appendix calls itself in citations and anomalies ("Phụ lục", "Phụ lục 02", "Phụ lục III"). */
   appendixName: string,
 ): { tasks: Task[]; anomalies: Anomaly[] } {
+  const label = appendixName;
   const parts = hasParts(rows);
   const anomalies: Anomaly[] = [];
   const byPart = new Map<string, RawTaskRow[]>();
@@ -84,8 +96,12 @@ export function toTasks(
       id = `${id}#${k}`;
     }
     ids.add(id);
-    const lead = splitUnits(r.lead);
-    const support = splitUnits(r.support);
+    // A cell that is not a unit ("Quyết định phê duyệt") is reported by the appendix reader and never becomes an agency.
+    const [lead, support] = [splitUnits(r.lead), splitUnits(r.support)].map((units) => {
+      const kept = units.filter(looksLikeUnit);
+      if (kept.length < units.length && !flags.includes('odd-cell')) flags.push('odd-cell');
+      return kept;
+    }) as [string[], string[]];
     if (!lead.length) anomalies.push({ kind: 'no-lead', message: `${label}: nhiệm vụ ${r.number} không có đơn vị chủ trì`, line: r.line });
     const timeIssue = checkTime(r, label);
     if (timeIssue) {
@@ -96,7 +112,9 @@ export function toTasks(
       id,
       planId,
       number: r.number,
+      appendix: appendixName,
       part,
+      partCode: partCodeOf(part ?? r.section[0] ?? null, part !== null),
       section: parts ? r.section.slice(1) : r.section,
       title: r.title,
       lead,
@@ -104,6 +122,8 @@ export function toTasks(
       leadIds: lead.map((u) => registry.resolve(u).id),
       supportIds: support.map((u) => registry.resolve(u).id),
       time: r.time,
+      output: r.output,
+      funding: r.funding,
       note: r.note,
       flags,
       place: { file, line: r.line, path: [appendixName, ...r.section] },

@@ -9,7 +9,11 @@ export interface SourcePlace {
 
 export type PlanKind = 'kinh-te-so' | 'chuyen-doi-so';
 export type TargetGroup = 'chinh-quyen-so' | 'kinh-te-so' | 'xa-hoi-so';
-export type Comparator = 'dat' | 'tren' | 'toi-thieu' | 'khoang' | 'phan-dau';
+export type Comparator = 'dat' | 'tren' | 'toi-thieu' | 'khoang' | 'phan-dau' | 'toi-da';
+/** What a target's figure is: a percentage, an amount of money, or a count of things. */
+export type TargetMeasure = 'percent' | 'amount' | 'count';
+/** A figure stated per period: "mỗi năm" / "hàng năm", "mỗi quý", "mỗi tháng". */
+export type Period = 'moi-nam' | 'moi-quy' | 'moi-thang';
 
 /** A table row as a layout parser reads it: cells as written, joined across wrapped lines. */
 export interface RawTaskRow {
@@ -20,14 +24,38 @@ export interface RawTaskRow {
   title: string;
   lead: string | null;
   support: string | null;
+  /** Who monitors (a target table's "chủ trì theo dõi, đôn đốc" column). */
+  monitor: string | null;
   time: string | null;
+  /** Expected output or product ("Sản phẩm", "Kết quả đầu ra"). */
+  output: string | null;
+  /** Funding: amount or source ("Kinh phí", "Nguồn vốn"). */
+  funding: string | null;
   note: string | null;
+  /** Cells of columns the vocabulary lacks ("Căn cứ"), joined: kept out of records, shown in anomalies. */
+  other: string | null;
   /** 1-based line of the row's number in the file. */
   line: number;
 }
 
 export interface Anomaly {
-  kind: 'numbering-gap' | 'numbering-duplicate' | 'no-lead' | 'odd-time' | 'no-time' | 'typo' | 'missing-field' | 'file-skipped';
+  kind:
+    | 'numbering-gap'
+    | 'numbering-duplicate'
+    | 'no-lead'
+    | 'odd-time'
+    | 'no-time'
+    | 'typo'
+    | 'missing-field'
+    | 'file-skipped'
+    /** An appendix table no layout could read (named in the message). */
+    | 'unread-table'
+    /** A header cell or word outside the column vocabulary; its cells are left out. */
+    | 'unknown-column'
+    /** The best layout's reading passed too few row checks. */
+    | 'low-confidence'
+    /** A cell that does not look like what its column holds ("Quyết định phê duyệt" as a lead). */
+    | 'odd-cell';
   message: string;
   line?: number;
 }
@@ -54,8 +82,14 @@ export interface Target {
   group: TargetGroup | null;
   year: number;
   value: number;
+  /** "%", "% GRDP" for percentages; "tỷ đồng" for amounts; the counted noun for counts ("lớp", "doanh nghiệp"). */
   unit: string;
   comparator: Comparator;
+  measure: TargetMeasure;
+  /** Set when the figure is per period ("mỗi năm tổ chức ít nhất 10 lớp"); the year is still the one the target is set for. */
+  period: Period | null;
+  /** What a percentage is a share of, when written after the figure ("tổng chi ngân sách tỉnh", "GRDP của tỉnh"); else null. */
+  base: string | null;
   /** Qualifier when one bullet holds two figures ("cấp tỉnh", "cấp xã"). */
   scope: string | null;
   /** Agencies the plan's appendix charges with monitoring it, as written. */
@@ -64,6 +98,8 @@ export interface Target {
   monitorIds: string[];
   /** Agencies the appendix names as implementing it, as written. */
   implementers: string[];
+  /** Where the appendix row assigning the monitor is: file, line, path [appendix name as written, group]; null if none. */
+  monitorPlace: SourcePlace | null;
   place: SourcePlace;
 }
 
@@ -71,8 +107,15 @@ export interface Task {
   id: string;
   planId: string;
   number: string;
+  /** The appendix's own name as written ("Phụ lục", "Phụ lục 02", "Phụ lục III"); also place.path[0]. */
+  appendix: string;
   /** Appendix part where numbering restarts ("I PHÁT TRIỂN NỀN MÓNG …" / "II GIẢI PHÁP"), else null. */
   part: string | null;
+  /**
+   * Code of the part as written, for "phần B": "I"/"II" of `part`, or the letter of a lettered
+   * top group ("A", "B") even where numbering runs on (then `part` is null and the group is section[0]).
+   */
+  partCode: string | null;
   section: string[];
   title: string;
   /** Lead units as written, split one per unit. */
@@ -81,6 +124,10 @@ export interface Task {
   leadIds: string[];
   supportIds: string[];
   time: string | null;
+  /** Expected output / product, where the appendix has such a column ("Sản phẩm", "Kết quả đầu ra"). */
+  output: string | null;
+  /** Funding (amount or source), where the appendix has such a column ("Kinh phí", "Nguồn vốn"). */
+  funding: string | null;
   note: string | null;
   flags: string[];
   place: SourcePlace;
@@ -92,6 +139,24 @@ export interface Passage {
   path: string[];
   text: string;
   place: SourcePlace;
+}
+
+/** How one appendix table was read, for the corpus report and citations. */
+export interface AppendixInfo {
+  /** Its own name as written: "Phụ lục", "Phụ lục 02", "Phụ lục III". */
+  name: string;
+  /** The heading lines under the name, joined. */
+  heading: string;
+  kind: 'tasks' | 'monitors';
+  /** The layout whose reading won ("tabbed", "pdf-columns", "stacked-cells"), null when none could read it. */
+  layout: string | null;
+  /** 0..1: share of row checks the reading passed. */
+  confidence: number;
+  /** Columns read from its header, left to right after the number. */
+  columns: string[];
+  rows: number;
+  /** 1-based line of the name. */
+  line: number;
 }
 
 export interface Deadline {
@@ -123,6 +188,8 @@ export interface Plan {
   targets: Target[];
   tasks: Task[];
   passages: Passage[];
+  /** The plan's appendix tables in order, as read. */
+  appendices: AppendixInfo[];
   anomalies: Anomaly[];
 }
 

@@ -29,23 +29,32 @@ export function corpusJson(corpus: Corpus): string {
           unit: t.unit,
           comparator: t.comparator,
           scope: t.scope,
+          measure: t.measure,
+          period: t.period,
+          base: t.base,
           monitor: t.monitor,
           implementers: t.implementers,
+          monitorPlace: t.monitorPlace && { appendix: t.monitorPlace.path[0], line: t.monitorPlace.line },
           line: t.place.line,
         })),
         tasks: p.tasks.map((t) => ({
           number: t.number,
+          appendix: t.appendix,
           part: t.part,
+          partCode: t.partCode,
           section: t.section.join(' › '),
           title: t.title,
           lead: t.lead,
           support: t.support,
           time: t.time,
+          output: t.output,
+          funding: t.funding,
           note: t.note,
           flags: t.flags,
           line: t.place.line,
         })),
         passages: p.passages.length,
+        appendices: p.appendices,
         anomalies: p.anomalies,
       })),
       agencies: corpus.agencies,
@@ -65,6 +74,13 @@ export function corpusReport(corpus: Corpus): string {
     out.push(`   ${p.title}`);
     out.push(`   Số ${p.number ?? '—'}, ngày ${p.date ?? '—'}; ký: ${p.signer ?? '—'}${p.signerTitle ? ` (${p.signerTitle})` : ''}${p.replaces ? `; thay thế ${p.replaces}` : ''}`);
     out.push(`   Chỉ tiêu: ${p.targets.length} (${perYear || 'không có'}); nhiệm vụ phụ lục: ${p.tasks.length}; đoạn văn: ${p.passages.length}`);
+    const measures = (['count', 'amount'] as const).map((m) => [m, p.targets.filter((t) => t.measure === m).length] as const).filter(([, n]) => n);
+    if (measures.length) out.push(`   Chỉ tiêu không phải tỷ lệ: ${measures.map(([m, n]) => `${n} ${m === 'count' ? 'số lượng' : 'số tiền'}`).join(', ')}`);
+    for (const a of p.appendices) {
+      const what = a.kind === 'monitors' ? 'phân công theo dõi chỉ tiêu' : 'nhiệm vụ';
+      const how = a.layout ? `kiểu ${a.layout}, tin cậy ${a.confidence.toFixed(2)}, cột: ${a.columns.join(', ')}` : 'không đọc được';
+      out.push(`   ${a.name} (${what}, dòng ${a.line}): ${a.rows} dòng; ${how}`);
+    }
     const monitored = p.targets.filter((t) => t.monitor.length).length;
     if (monitored) out.push(`   Chỉ tiêu có cơ quan theo dõi (phụ lục): ${monitored}`);
     for (const d of p.deadlines) out.push(`   Thời hạn: ${d.date}`);

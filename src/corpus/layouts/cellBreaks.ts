@@ -8,8 +8,11 @@
 import { fold } from '../../text/fold.js';
 import { squash } from '../normalize.js';
 import type { RawTaskRow } from '../types.js';
+import type { LayoutReading } from './layout.js';
+import { AGENCY_COLUMNS, HEADER_WORDS, hasUnitColumn, rawRow, readHeader, type Column } from './columns.js';
 
-export type Column = 'title' | 'time' | 'lead' | 'support' | 'note';
+/** The columns after the row number. */
+type CellColumn = Exclude<Column, 'number'>;
 
 // ---------------------------------------------------------------- words
 
@@ -57,22 +60,30 @@ const HEADS: [string, HeadRule][] = [
 /** Heads strong enough to open a new cell in mid-line with no punctuation before them ("…Đầu tư Các sở, ban…"). */
 const STRONG = new Set(['sở', 'các', 'ngân hàng', 'ngân hành', 'ủy ban', 'uỷ ban', 'công an', 'trung tâm']);
 
-/** The agency head starting `text` (capitalized, with a fitting next word), or null. */
+/** HEADS by their first word, each split into words: a line start is checked against its own few heads only. */
+const HEADS_BY_FIRST = new Map<string, { words: string[]; rule: HeadRule }[]>();
+for (const [head, rule] of HEADS) {
+  const words = head.split(' ');
+  HEADS_BY_FIRST.set(words[0]!, [...(HEADS_BY_FIRST.get(words[0]!) ?? []), { words, rule }]);
+}
+
+/** The agency head starting `text` (capitalized, with a fitting next word), or null; the longest wins. */
 function agencyHead(text: string): string | null {
   if (!/^\p{Lu}/u.test(text)) return null;
   const tokens = text.split(/\s+/, 5);
-  const words = tokens.map(bare);
-  let best: string | null = null;
-  for (const [head, rule] of HEADS) {
-    const n = head.split(' ').length;
-    if (words.slice(0, n).join(' ') !== head || (best && best.split(' ').length >= n)) continue;
+  const candidates = HEADS_BY_FIRST.get(bare(tokens[0]!));
+  if (!candidates) return null;
+  let best: string[] | null = null;
+  for (const { words, rule } of candidates) {
+    const n = words.length;
+    if ((best && best.length >= n) || !words.every((w, k) => k === 0 || (tokens[k] !== undefined && bare(tokens[k]!) === w))) continue;
     const next = tokens[n];
     const nextBare = next === undefined ? '' : bare(next);
     const ok =
       rule === 'any' ? true : rule === 'cac' ? AFTER_CAC.has(nextBare) : next !== undefined && (/^\(?\p{Lu}/u.test(next) || PLACE.has(nextBare));
-    if (ok) best = head;
+    if (ok) best = words;
   }
-  return best;
+  return best ? best.join(' ') : null;
 }
 
 export function startsWithAgency(text: string): boolean {
@@ -127,49 +138,54 @@ export function findTime(text: string, before = ''): { index: number; length: nu
 
 // ---------------------------------------------------------------- furniture
 
-/** Words of table headers ("STT Tên nhiệm vụ", "Cơ quan chủ trì thực" / "hiện", "Năm triển" / "khai"). */
-const HEADER_WORDS = new Set(
-  'stt tt ten nhiem vu noi dung muc tieu nam trien khai don vi chu tri ghi co quan phoi hop thuc hien thoi gian theo doi doc giai phap du an kinh phi nguon von san pham ket qua dau ra hoan thanh lo trinh kien va'.split(' '),
-);
-
 function headerWords(line: string): boolean {
   const words = fold(line).split(/[^a-z0-9]+/).filter(Boolean);
   return words.length > 0 && words.every((w) => HEADER_WORDS.has(w));
+}
+
+/** A header line: only header words, or column phrases with at most two words the vocabulary lacks ("Đơn vị tính"). */
+function headerLine(line: string, least: number): boolean {
+  if (headerWords(line)) return true;
+  const { columns, unknown } = readHeader(line);
+  const known = columns.filter((c) => c !== 'other').length;
+  const strange = unknown.join(' ').split(' ').filter(Boolean).length;
+  return known >= least && strange <= 2 && rowStart(line) === null && groupRow(line) === null;
+}
+
+/** A short line of words the vocabulary lacks ("Căn cứ") between header lines: a column title to report, not a cell. */
+function unknownColumnTitle(lines: string[], j: number, end: number): boolean {
+  const line = lines[j]!.normalize('NFC');
+  if (line.trim().split(/\s+/).length > 3 || rowStart(line) || groupRow(line) || startsWithAgency(line.trim())) return false;
+  for (let k = j + 1; k < end; k++) {
+    const next = lines[k]!.normalize('NFC');
+    if (next.trim() !== '') return headerLine(next, 1);
+  }
+  return false;
 }
 
 /**
  * If a table header starts at `i` ("TT Nhiệm vụ" then its wrapped column titles), the
  * index just after it (trailing blanks included); else -1. PDF tables repeat it on every page.
  */
-export function headerEnd(lines: string[], i: number, end = lines.length): number {
+function headerEnd(lines: string[], i: number, end = lines.length): number {
   const first = lines[i]!.normalize('NFC');
-  if (!/^s?tt(\s|$)/.test(fold(first.trim())) || !headerWords(first)) return -1;
+  if (!/^s?tt(\s|$)/.test(fold(first.trim())) || !headerLine(first, 2)) return -1;
   let j = i + 1;
-  while (j < end && (lines[j]!.trim() === '' || headerWords(lines[j]!.normalize('NFC')))) j++;
+  while (j < end && (lines[j]!.trim() === '' || headerLine(lines[j]!.normalize('NFC'), 1) || unknownColumnTitle(lines, j, end))) j++;
   return j;
 }
 
-/** Folded text of the header that starts at `i` (for reading its columns). */
-export function headerText(lines: string[], i: number, end = lines.length): string {
+/** Text of the header that starts at `i` (for reading its columns). */
+function headerText(lines: string[], i: number, end = lines.length): string {
   const stop = headerEnd(lines, i, end);
-  return stop < 0 ? '' : fold(squash(lines.slice(i, stop).join(' ')));
+  return stop < 0 ? '' : squash(lines.slice(i, stop).join(' ').normalize('NFC'));
 }
 
-/** Column order after the number, read from a header's folded text; null if it names no lead column. */
-export function columnsOf(header: string): Column[] | null {
-  const found: [number, Column][] = [];
-  const at = (re: RegExp, c: Column) => {
-    const m = re.exec(header);
-    if (m) found.push([m.index, c]);
-  };
-  at(/nhiem vu|noi dung|giai phap|ten /, 'title');
-  at(/thoi gian|nam trien khai|tien do|lo trinh/, 'time');
-  at(/chu tri/, 'lead');
-  at(/phoi hop|co quan thuc hien|don vi thuc hien/, 'support');
-  at(/ghi chu/, 'note');
-  if (!found.some(([, c]) => c === 'lead')) return null;
-  if (!found.some(([, c]) => c === 'title')) found.push([-1, 'title']);
-  return found.sort((a, b) => a[0] - b[0]).map(([, c]) => c);
+/** Column order after the number read from a header, and its words no column claims; null columns if no unit column is named. */
+function columnsOf(header: string): { columns: CellColumn[] | null; unknown: string[]; fundingUnit: string | null } {
+  const { columns, unknown, fundingUnit } = readHeader(header);
+  if (!hasUnitColumn(columns)) return { columns: null, unknown, fundingUnit };
+  return { columns: (columns.includes('title') ? columns : ['title', ...columns]) as CellColumn[], unknown, fundingUnit };
 }
 
 /** Page marks and running heads: "- 12 -", "Trang 3", "3/12", "UBND TỈNH THỪA THIÊN HUẾ" (no lowercase, 3+ words). */
@@ -242,9 +258,9 @@ export function groupRow(line: string): GroupRow | null {
 
 // ---------------------------------------------------------------- row reader
 
-export interface CellRules {
+interface CellRules {
   /** Columns after the number, left to right. */
-  columns: Column[];
+  columns: CellColumn[];
   /** Stacked cells: a blank line ends a cell (unless the next line starts in lowercase). */
   blankCloses: boolean;
   /** PDF columns: single-line cells share one line, so a line holding 2+ pieces ends its last cell. */
@@ -255,7 +271,7 @@ interface Row {
   number: string;
   parts: number[];
   line: number;
-  cells: Record<Column, string[]>;
+  cells: Record<CellColumn, string[]>;
   cur: number;
   /** 'soft': a layout hint (blank line, shared line) that a lowercase start overrides. */
   closed: false | 'soft' | 'hard';
@@ -266,14 +282,38 @@ interface Row {
 type Entry = { kind: 'group'; group: GroupRow } | { kind: 'row'; row: Row };
 
 function newRow(start: RowStart, line: number): Row {
-  const cells: Record<Column, string[]> = { title: [], time: [], lead: [], support: [], note: [] };
+  const cells: Record<CellColumn, string[]> = { title: [], time: [], lead: [], support: [], leadSupport: [], monitor: [], output: [], funding: [], note: [], other: [] };
   return { number: start.number, parts: start.parts, line, cells, cur: 0, closed: false, sawBlank: false, tail: '' };
 }
 
-function nextTextColumn(cols: Column[], cur: number): number {
+function nextTextColumn(cols: CellColumn[], cur: number): number {
   for (let j = cur + 1; j < cols.length; j++) if (cols[j] !== 'time') return j;
   for (let j = cols.length - 1; j >= 0; j--) if (cols[j] !== 'time') return j;
   return cur;
+}
+
+const laterAgencyColumn = (cols: CellColumn[], cur: number): number => cols.findIndex((c, j) => j > cur && AGENCY_COLUMNS.has(c));
+
+/**
+ * The column a closed cell gives way to. A piece that starts with an agency goes to the
+ * next agency column (skipping free-text ones such as "Sản phẩm"); in the last agency
+ * column it is the next unit of the same cell.
+ */
+function advance(row: Row, cols: CellColumn[], piece: string): void {
+  if (startsWithAgency(piece)) {
+    const next = laterAgencyColumn(cols, row.cur);
+    if (next >= 0) {
+      row.cur = next;
+      return;
+    }
+    const cell = row.cells[cols[row.cur]!];
+    if (AGENCY_COLUMNS.has(cols[row.cur]!) && cell.length) {
+      // "Sở Tài chính" / "Sở Y tế" on two lines are two units, not one name.
+      if (!/[;,]$/.test(cell[cell.length - 1]!)) cell[cell.length - 1] += ';';
+      return;
+    }
+  }
+  row.cur = nextTextColumn(cols, row.cur);
 }
 
 /** Feed one non-blank line of a row; returns how many cell pieces it held. */
@@ -293,12 +333,14 @@ function feedLine(row: Row, text: string, rules: CellRules): number {
     const timeOpen = timeIdx >= 0 && row.cells.time.length === 0 && row.cur < timeIdx;
     const time = timeOpen ? findTime(rest, row.tail) : null;
     if (row.closed && curText().length && time?.index !== 0) {
-      row.cur = nextTextColumn(cols, row.cur);
+      advance(row, cols, rest);
       row.closed = false;
     }
     const col = cols[row.cur]!;
     let cut = time ? time.index : -1;
-    const cell = col === 'title' ? titleEndAt(rest) : col === 'lead' && cols.includes('support') ? leadEndAt(rest) : -1;
+    // Where this cell may give way to an agency cell on the same line.
+    const agencyNext = laterAgencyColumn(cols, row.cur) >= 0;
+    const cell = !agencyNext ? -1 : AGENCY_COLUMNS.has(col) ? leadEndAt(rest) : col !== 'time' ? titleEndAt(rest) : -1;
     const cellFirst = cell >= 0 && (cut < 0 || cell < cut);
     if (cellFirst) cut = cell;
     const before = (cut < 0 ? rest : rest.slice(0, cut)).trim();
@@ -323,6 +365,16 @@ function feedLine(row: Row, text: string, rules: CellRules): number {
   return pieces;
 }
 
+/**
+ * A bare number is the funding cell ("500" under "Kinh phí (triệu đồng)"), not a page number,
+ * in a stacked table when the cell before it is done and the funding column comes next.
+ */
+function isFundingFigure(row: Row, rules: CellRules): boolean {
+  const cols = rules.columns;
+  const funding = cols.indexOf('funding');
+  return rules.blankCloses && row.sawBlank && funding >= 0 && row.cells.funding.length === 0 && nextTextColumn(cols, row.cur) === funding && row.cells[cols[row.cur]!].length > 0;
+}
+
 /** Index of the next non-blank, non-furniture line after `i`, or -1. */
 function nextContent(lines: string[], i: number, end: number): number {
   for (let j = i + 1; j < end; j++) {
@@ -340,8 +392,21 @@ function isPageNumber(lines: string[], i: number, end: number): boolean {
   return rowStart(next) !== null || groupRow(next) !== null || headerEnd(lines, j, end) > 0;
 }
 
+/**
+ * A flattened table in [start, end) read with `rules`: columns from its first header; null
+ * when there is no header, no rows when the header names no unit column.
+ */
+export function readFlattened(layout: string, lines: string[], start: number, end: number, rules: Omit<CellRules, 'columns'>): LayoutReading | null {
+  let header = -1;
+  for (let j = start; j < end && header < 0; j++) if (headerEnd(lines, j, end) >= 0) header = j;
+  if (header < 0) return null;
+  const { columns, unknown, fundingUnit } = columnsOf(headerText(lines, header, end));
+  if (!columns) return { layout, columns: [], rows: [], unplaced: unknown, fundingUnit };
+  return { layout, columns, rows: readCellRows(lines, header, end, { ...rules, columns }), unplaced: unknown, fundingUnit };
+}
+
 /** Read rows between `start` and `end`: everything before the first table header (if any) is skipped. */
-export function readCellRows(lines: string[], start: number, end: number, rules: CellRules): RawTaskRow[] {
+function readCellRows(lines: string[], start: number, end: number, rules: CellRules): RawTaskRow[] {
   const entries: Entry[] = [];
   let row: Row | null = null;
   let prev: number[] | null = null;
@@ -383,7 +448,7 @@ export function readCellRows(lines: string[], start: number, end: number, rules:
       if (rules.sharedLineCloses && pieces >= 2) row.closed ||= 'soft';
       continue;
     }
-    if (isFurniture(text) || /^\s*\d{1,3}\s*$/.test(text)) continue;
+    if (isFurniture(text) || (/^\s*\d{1,3}\s*$/.test(text) && !(row && isFundingFigure(row, rules)))) continue;
     if (!row) continue;
     const pieces = feedLine(row, text, rules);
     if (rules.sharedLineCloses && pieces >= 2) row.closed ||= 'soft';
@@ -409,22 +474,13 @@ function toRawRows(entries: Entry[]): RawTaskRow[] {
       if (!top.parts || isPrefix(top.parts, r.parts)) break;
       sections.pop();
     }
-    const cell = (c: Column) => (r.cells[c].length ? squash(r.cells[c].join(' ')) : null);
+    const cell = (c: Column) => (c !== 'number' && r.cells[c].length ? squash(r.cells[c].join(' ')) : null);
     const next = entries[k + 1];
     if (next?.kind === 'row' && isPrefix(r.parts, next.row.parts)) {
       sections.push({ level: 1 + r.parts.length, text: squash(`${r.number} ${cell('title') ?? ''}`), parts: r.parts });
       return;
     }
-    out.push({
-      number: r.number,
-      section: sections.map((s) => s.text),
-      title: cell('title') ?? '',
-      lead: cell('lead'),
-      support: cell('support'),
-      time: cell('time'),
-      note: cell('note'),
-      line: r.line,
-    });
+    out.push(rawRow(r.number, sections.map((s) => s.text), r.line, cell));
   });
   return out;
 }

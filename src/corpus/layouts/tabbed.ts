@@ -2,30 +2,50 @@
  * Appendix tables exported with tab-separated cells (Word → text): one row a line,
  * `<b>` group rows, and cells that wrap onto following lines whose first cell is empty.
  */
-import { fold } from '../../text/fold.js';
 import { squash, stripMarkup } from '../normalize.js';
 import type { RawTaskRow } from '../types.js';
+import { columnOfCell, hasUnitColumn, rawRow, readHeader, type Column } from './columns.js';
+import type { Layout } from './layout.js';
 
-type Column = 'number' | 'title' | 'lead' | 'support' | 'time' | 'note';
+export const tabbed: Layout = {
+  name: 'tabbed',
+  read(lines, start, end) {
+    const header = findTabbedHeader(lines, start, end);
+    if (header < 0) return null;
+    const columns = headerColumns(lines[header]!);
+    return {
+      layout: 'tabbed',
+      columns: columns.filter((c): c is Column => c !== null && c !== 'number'),
+      rows: parseTabbed(lines, header, end),
+      unplaced: unplacedTabbedColumns(lines, header),
+      fundingUnit: readHeader(lines[header]!).fundingUnit,
+    };
+  },
+};
 
-function columnOf(header: string): Column | null {
-  const f = fold(header);
-  if (/^s?tt$/.test(f)) return 'number';
-  if (/chu tri/.test(f)) return 'lead';
-  if (/phoi hop/.test(f)) return 'support';
-  if (/thoi gian|nam trien khai/.test(f)) return 'time';
-  if (/ghi chu/.test(f)) return 'note';
-  if (/nhiem vu|giai phap|noi dung/.test(f)) return 'title';
-  return null;
+/** Each header cell's column; a titled cell the vocabulary lacks is `other` (its cells kept out of records), an empty one null. */
+function headerColumns(header: string): (Column | null)[] {
+  return header.split('\t').map((c) => {
+    const text = stripMarkup(c);
+    return columnOfCell(text) ?? (text ? 'other' : null);
+  });
 }
 
-/** Index of the header row ("TT\tNhiệm vụ…\tChủ trì…") at or after `from`, or -1. */
-export function findTabbedHeader(lines: string[], from = 0): number {
-  for (let i = from; i < lines.length; i++) {
+/** Index of the header row ("TT\tNhiệm vụ…\tChủ trì…") in [from, end), or -1. */
+function findTabbedHeader(lines: string[], from = 0, end = lines.length): number {
+  for (let i = from; i < end; i++) {
     const cells = lines[i]!.split('\t');
-    if (cells.length >= 3 && columnOf(cells[0]!) === 'number' && cells.some((c) => columnOf(c) === 'lead')) return i;
+    if (cells.length < 3 || columnOfCell(stripMarkup(cells[0]!)) !== 'number') continue;
+    if (hasUnitColumn(cells.map((c) => columnOfCell(stripMarkup(c))).filter((c): c is Column => c !== null))) return i;
   }
   return -1;
+}
+
+/** The header's cells that name no column (or several), as written: reported, their cells dropped. */
+function unplacedTabbedColumns(lines: string[], header: number): string[] {
+  return lines[header]!.split('\t')
+    .map((c) => stripMarkup(c))
+    .filter((c) => c !== '' && columnOfCell(c) === null);
 }
 
 const GROUP_CODE = /^([A-Z]|[IVX]+(?:\.\d+)?)(?:\s|$)/;
@@ -36,25 +56,16 @@ function groupLevel(code: string): number {
 }
 
 /** Parse rows after the header at `header` until `end`. */
-export function parseTabbed(lines: string[], header: number, end = lines.length): RawTaskRow[] {
-  const columns = lines[header]!.split('\t').map(columnOf);
+function parseTabbed(lines: string[], header: number, end = lines.length): RawTaskRow[] {
+  const columns = headerColumns(lines[header]!);
   const rows: RawTaskRow[] = [];
   const sections: { level: number; text: string }[] = [];
-  let current: (RawTaskRow & { pieces: Record<Column, string[]> }) | null = null;
+  let current: { number: string; section: string[]; line: number; pieces: Map<Column, string[]> } | null = null;
 
   const finish = () => {
     if (!current) return;
-    const cell = (c: Column) => (current!.pieces[c].length ? squash(current!.pieces[c].join(' ')) : null);
-    rows.push({
-      number: current.number,
-      section: current.section,
-      title: cell('title') ?? '',
-      lead: cell('lead'),
-      support: cell('support'),
-      time: cell('time'),
-      note: cell('note'),
-      line: current.line,
-    });
+    const { pieces } = current;
+    rows.push(rawRow(current.number, current.section, current.line, (c) => (pieces.get(c)?.length ? squash(pieces.get(c)!.join(' ')) : null)));
     current = null;
   };
 
@@ -76,23 +87,13 @@ export function parseTabbed(lines: string[], header: number, end = lines.length)
     const number = /^(\d+(?:\.\d+)*)\.?$/.exec(first)?.[1];
     if (number) {
       finish();
-      current = {
-        number,
-        section: sections.map((s) => s.text),
-        title: '',
-        lead: null,
-        support: null,
-        time: null,
-        note: null,
-        line: i + 1,
-        pieces: { number: [], title: [], lead: [], support: [], time: [], note: [] },
-      };
+      current = { number, section: sections.map((s) => s.text), line: i + 1, pieces: new Map() };
     }
     if (!current) continue;
     // A row and its wrapped continuation lines add to the same cells, column by column.
     cells.forEach((c, k) => {
       const col = columns[k];
-      if (col && col !== 'number' && c) current!.pieces[col].push(c);
+      if (col && col !== 'number' && c) current!.pieces.set(col, [...(current!.pieces.get(col) ?? []), c]);
     });
   }
   finish();
