@@ -291,7 +291,7 @@ export class Engine implements Answerer {
     if (a.sources.length) lines.push(sourceLine(a.sources, q.lang));
     const seen = new Set<string>();
     const sources = a.sources.filter((s) => (seen.has(s.ref) ? false : (seen.add(s.ref), true)));
-    return { reply: lines.join('\n'), found: a.found, intent, sources, lang: q.lang, ...(a.choices ? { choices: a.choices } : {}) };
+    return { reply: lines.join('\n'), found: a.found, intent, sources, lang: q.lang, ...(a.choices ? { choices: a.choices } : {}), ...(a.chart ? { chart: a.chart } : {}) };
   }
 }
 

@@ -4,7 +4,7 @@ import type { Catalog } from '../nlu/catalog.js';
 import type { Intent } from '../nlu/intent.js';
 import type { IndicatorConcept } from '../nlu/lexicon.js';
 import type { SearchIndex } from '../search/index.js';
-import type { Choice, Lang, SourceRef } from './types.js';
+import type { Chart, Choice, Lang, SourceRef } from './types.js';
 
 export interface Query {
   intent: Intent;
@@ -49,6 +49,7 @@ export interface Answer {
   /** When set, the engine asks which plan instead of answering. */
   clarify?: { plans: Plan[] };
   choices?: Choice[];
+  chart?: Chart;
 }
 
 /** Combine per-plan answers: the plans that have the fact, or, when none does, why not. */

@@ -92,7 +92,7 @@ export function answerTaskByTitle(q: Query, env: Env, title: string): Answer {
   return {
     found: true,
     lines: tasks.flatMap((t) => [...(many ? [`• ${plans.get(t.planId)!.shortName}:`] : []), ...describe(t, q, namer)]),
-    sources: tasks.map((t) => source(plans.get(t.planId)!, taskWhere(t, q.lang))),
+    sources: tasks.map((t) => source(plans.get(t.planId)!, taskWhere(t, q.lang), t.id)),
   };
 }
 
@@ -106,7 +106,7 @@ export function answerTask(q: Query, env: Env): Answer {
       plan,
       found: true,
       lines: tasks.flatMap((t) => describe(t, q, namer)),
-      sources: tasks.map((t) => source(plan, taskWhere(t, q.lang))),
+      sources: tasks.map((t) => source(plan, taskWhere(t, q.lang), t.id)),
     };
   });
   return combine(q, answers, () =>
