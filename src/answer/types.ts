@@ -1,4 +1,5 @@
 /** What the answer stage gives every channel. Channels only format and deliver it. */
+import type { Corpus } from '../corpus/types.js';
 
 export interface SourceRef {
   /** Plan id. */
@@ -61,4 +62,6 @@ export interface Answerer {
   plans(): PlanSummary[];
   /** Make `planId` the chat's current plan (a /kehoach choice). Returns false for an unknown id. */
   selectPlan(chatId: string, planId: string): boolean;
+  /** The records answered from, for the web pages that show the plans (absent in test fakes). */
+  readonly corpus?: Corpus;
 }
