@@ -76,6 +76,14 @@ export class Engine implements Answerer {
     return true;
   }
 
+  /** One lexicon indicator compared across every plan (GET /compare): the comparison answer without a question to read. */
+  compare(indicatorId: string, years: number[], lang: Lang): Reply | null {
+    const indicator = INDICATORS.find((c) => c.id === indicatorId);
+    if (!indicator) return null;
+    const q: Query = { intent: 'target.compare', lang, text: '', plans: this.corpus.plans, planNamed: false, unknownPlace: null, task: null, years, yearsInherited: false, indicator, agencies: [], topic: null };
+    return this.finish(q, answerCompare(q, this.env), q.intent);
+  }
+
   ask(chatId: string, text: string): Reply {
     const ctx = this.store.get(chatId) ?? EMPTY_CONTEXT;
     // The reply depends only on the text and the context, so repeated questions are remembered,

@@ -62,6 +62,8 @@ export interface Answerer {
   plans(): PlanSummary[];
   /** Make `planId` the chat's current plan (a /kehoach choice). Returns false for an unknown id. */
   selectPlan(chatId: string, planId: string): boolean;
+  /** A lexicon indicator (src/nlu/lexicon.ts) compared across every plan; null for an unknown id. */
+  compare?(indicatorId: string, years: number[], lang: Lang): Reply | null;
   /** The records answered from, for the web pages that show the plans (absent in test fakes). */
   readonly corpus?: Corpus;
 }

@@ -1,7 +1,7 @@
 /**
- * GET /compare?indicator=…[&year=…]: any lexicon indicator compared across the plans, as the
- * chat would answer "So sánh mục tiêu … giữa các tỉnh": the engine's own comparison (a chat of
- * its own per indicator, year and language), drawn as SVG on the server.
+ * GET /compare?indicator=…[&year=…]: any lexicon indicator compared across the plans, the
+ * engine's own comparison answer (as the chat gives for "So sánh mục tiêu … giữa các tỉnh"),
+ * drawn as SVG on the server.
  */
 import type { Answerer, Reply } from '../../answer/types.js';
 import { INDICATORS, type IndicatorConcept } from '../../nlu/lexicon.js';
@@ -23,12 +23,8 @@ export function yearOf(raw: string | undefined): number | null {
   return raw && /^(19|20)\d\d$/.test(raw) ? Number(raw) : null;
 }
 
-export function compareReply(answerer: Answerer, c: IndicatorConcept, year: number | null, lang: UiLang): Reply {
-  const question =
-    lang === 'en'
-      ? `Compare ${c.en} targets${year ? ` in ${year}` : ''} across provinces`
-      : `So sánh mục tiêu ${c.vi}${year ? ` năm ${year}` : ''} giữa các tỉnh`;
-  return answerer.ask(`web-compare:${c.id}:${year ?? ''}:${lang}`, question);
+export function compareReply(answerer: Answerer, c: IndicatorConcept, year: number | null, lang: UiLang): Reply | null {
+  return answerer.compare?.(c.id, year ? [year] : [], lang) ?? null;
 }
 
 export function comparePage(answerer: Answerer, query: CompareQuery, lang: UiLang): { status: number; body: Html } {

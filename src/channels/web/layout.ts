@@ -37,6 +37,7 @@ export function page(o: PageOptions): Html {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${o.title} · ${t.siteName}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/static/web.css">
 ${(o.scripts ?? []).map((s) => html`<script type="module" src="/static/channels/web/client/${s}.js"></script>\n`)}
 </head>

@@ -84,7 +84,7 @@ function agencyList(written: string[], ids: string[], agencies: Map<string, Agen
 
 function targetsTable(plan: Plan, agencies: Map<string, Agency>, lang: UiLang): Html {
   const t = UI[lang];
-  return html`<div class="table-wrap" role="region" aria-labelledby="h-muc-tieu" tabindex="0"><table>
+  return html`<div class="table-wrap" role="region" aria-labelledby="h-muc-tieu" tabindex="0"><table class="cards">
 <thead><tr><th scope="col">${t.indicator}</th><th scope="col">${t.year}</th><th scope="col">${t.value}</th><th scope="col">${t.monitor}</th></tr></thead>
 <tbody>
 ${plan.targets.map((x) => targetRow(x, agencies, lang))}
@@ -95,8 +95,8 @@ function targetRow(x: Target, agencies: Map<string, Agency>, lang: UiLang): Html
   const t = UI[lang];
   const value = `${t.comparator[x.comparator] ?? ''} ${figure(x.value, x.unit, lang)}`.trim();
   return html`<tr id="${recordAnchor(x.planId, x.id)}"><th scope="row">${x.indicator}<span class="section-path">${x.text}</span></th>
-<td class="num">${x.year}</td><td class="num">${value}${x.scope ? html`<br><span class="muted">${x.scope}</span>` : ''}</td>
-<td>${x.monitor.length ? agencyList(x.monitor, x.monitorIds, agencies) : '–'}</td></tr>
+<td class="num" data-label="${t.year}">${x.year}</td><td class="num" data-label="${t.value}">${value}${x.scope ? html`<br><span class="muted">${x.scope}</span>` : ''}</td>
+<td data-label="${t.monitor}">${x.monitor.length ? agencyList(x.monitor, x.monitorIds, agencies) : '–'}</td></tr>
 `;
 }
 
@@ -121,17 +121,17 @@ ${lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}
 <button type="submit">${t.filterButton}</button>
 </form>
 <p id="filter-status" class="status" role="status" data-total="${plan.tasks.length}" data-lang="${lang}">${t.shown(shown, plan.tasks.length)}</p>
-<div class="table-wrap" role="region" aria-labelledby="h-nhiem-vu" tabindex="0"><table id="tasks">
+<div class="table-wrap" role="region" aria-labelledby="h-nhiem-vu" tabindex="0"><table id="tasks" class="cards">
 <thead><tr><th scope="col">${t.taskNo}</th><th scope="col">${t.taskTitle}</th><th scope="col">${t.lead}</th><th scope="col">${t.support}</th><th scope="col">${t.time}</th><th scope="col">${t.note}</th></tr></thead>
 <tbody>
 ${rows.map(
   ({ task, key, shown: visible }) => html`<tr id="${recordAnchor(task.planId, task.id)}" data-key="${key}"${visible ? '' : html` hidden`}>
-<td class="num">${task.number}</td>
+<td class="num" data-label="${t.taskNo}">${task.number}</td>
 <th scope="row">${task.title}${task.section.length ? html`<span class="section-path">${[task.part, ...task.section].filter(Boolean).join(' › ')}</span>` : ''}</th>
-<td>${agencyList(task.lead, task.leadIds, agencies)}</td>
-<td>${task.support.length ? agencyList(task.support, task.supportIds, agencies) : '–'}</td>
-<td>${task.time ?? '–'}</td>
-<td>${task.note ?? ''}</td></tr>
+<td data-label="${t.lead}">${agencyList(task.lead, task.leadIds, agencies)}</td>
+<td data-label="${t.support}">${task.support.length ? agencyList(task.support, task.supportIds, agencies) : '–'}</td>
+<td data-label="${t.time}">${task.time ?? '–'}</td>
+<td data-label="${t.note}">${task.note ?? ''}</td></tr>
 `,
 )}
 </tbody></table></div>`;

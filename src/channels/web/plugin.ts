@@ -25,7 +25,7 @@ export interface WebOptions {
 }
 
 /** Compiled modules the pages load, as paths under dist/src (their relative imports resolve among them). */
-const SCRIPT = /^(channels\/web\/(client|shared)\/[A-Za-z]+\.js|text\/fold\.js)$/;
+const SCRIPT = /^(channels\/web\/(client|shared)\/[A-Za-z0-9]+\.js|text\/fold\.js)$/;
 
 /** dist/src whether this file runs compiled (dist/src/channels/web) or from source under vitest. */
 function compiledRoot(): string {
@@ -99,7 +99,7 @@ export const webPages: FastifyPluginAsync<WebOptions> = async (app, options) => 
     if (!loaded) return reply.code(503).send({ error: 'corpus not loaded yet' });
     const c = indicatorOf(request.query.indicator);
     if (!c) return reply.code(400).send({ error: 'unknown indicator' });
-    const chart = compareReply(loaded.answerer, c, yearOf(request.query.year), lang).chart;
+    const chart = compareReply(loaded.answerer, c, yearOf(request.query.year), lang)?.chart;
     if (!chart) return reply.code(404).send({ error: 'no plan sets this target' });
     return reply.type('image/svg+xml; charset=utf-8').send(chartSvg(chart, lang));
   });

@@ -63,7 +63,16 @@ caption{text-align:left;padding:.5rem;color:#4b5563}
 th,td{border-top:1px solid #e5e7eb;padding:.5rem;text-align:left;vertical-align:top}
 thead th{background:#f1f5f9;position:sticky;top:0}
 td.num{white-space:nowrap}
-.section-path{display:block;font-size:.85rem;color:#4b5563}
+.section-path{display:block;font-size:.85rem;font-weight:400;color:#4b5563}
+/* Phones: each row of the plan tables becomes a card, every cell labelled. */
+@media (max-width:40rem){
+  .cards thead{position:absolute;left:-9999px}
+  .cards tr{display:block;border-top:2px solid #d1d5db;padding:.25rem 0}
+  .cards tr[hidden]{display:none}
+  .cards th,.cards td{display:block;border:0;padding:.125rem .5rem}
+  .cards td[data-label]::before{content:attr(data-label) ": ";font-weight:600}
+  .cards td:empty{display:none}
+}
 .filter{display:grid;grid-template-columns:1fr auto;gap:.5rem;align-items:end;margin:.5rem 0}
 .filter label{grid-column:1/-1;margin:0}
 .fulltext p{margin:.25rem 0 .5rem;max-width:48rem}

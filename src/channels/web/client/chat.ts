@@ -58,8 +58,11 @@ function planHref(plan: string, anchor?: string): string {
   return anchor ? `${path}#${encodeURIComponent(anchor)}` : path;
 }
 
+/** The engine's closing "Nguồn: …" line, shown here as links instead. */
+const SOURCE_LINE = /\n(?:Nguồn|Sources?): [^\n]*$/;
+
 function showReply(reply: Reply): void {
-  const box = message('bot', t.bot, reply.reply);
+  const box = message('bot', t.bot, reply.sources.length ? reply.reply.replace(SOURCE_LINE, '') : reply.reply);
   if (reply.chart && reply.chart.bars.length) {
     const holder = el('div', 'chart-box');
     const svg = new DOMParser().parseFromString(chartSvg(reply.chart, lang, `chat-chart-${++charts}`), 'image/svg+xml').documentElement;
