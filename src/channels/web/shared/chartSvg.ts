@@ -48,7 +48,7 @@ export function chartSvg(chart: Chart, lang: UiLang, id = 'chart'): string {
     return (
       `<g class="bar-row" data-plan="${esc(b.plan)}" data-year="${b.year}">` +
       `<title>${esc(`${label}: ${value}`)}</title>` +
-      `<text x="${PAD}" y="${y + 14}" font-size="14" fill="#111827">${esc(clipLabel(label))}</text>` +
+      `<text x="${PAD + 4}" y="${y + 14}" font-size="14" fill="#111827">${esc(clipLabel(label))}</text>` +
       `<rect class="bar" x="${PAD}" y="${y + 20}" width="${w}" height="${BAR_H}" fill="${BAR_COLOR}"/>` +
       `<text x="${PAD + w + 6}" y="${y + 34}" font-size="14" font-weight="bold" fill="#111827">${esc(value)}</text>` +
       `</g>`
