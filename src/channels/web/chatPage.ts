@@ -12,7 +12,7 @@ export function chatPage(lang: UiLang, examples: string[], embed: boolean): Html
     here: embed ? '/?embed=1' : '/',
     embed,
     scripts: ['chat'],
-    body: html`<h1>${t.siteName}</h1>
+    body: html`<h1 class="sr-only">${t.siteName}</h1>
 <div class="chat">
 <div id="log" class="log" role="log" aria-label="${t.conversation}" tabindex="0" data-empty="${t.questionHint}"></div>
 <p id="status" class="status" role="status"></p>

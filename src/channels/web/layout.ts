@@ -13,7 +13,7 @@ export interface PageOptions {
   body: Part;
   /** Page modules under /static/channels/web/client/. */
   scripts?: string[];
-  /** A compact frame for embedding in a portal (no navigation). */
+  /** A compact frame for embedding in a portal: only the language switch above the page. */
   embed?: boolean;
 }
 
@@ -43,15 +43,13 @@ ${(o.scripts ?? []).map((s) => html`<script type="module" src="/static/channels/
 </head>
 <body class="${o.embed ? 'embed' : ''}">
 <a class="skip" href="#main">${t.skip}</a>
-${o.embed
-    ? ''
-    : html`<header class="top">
-<p class="brand"><a href="${localHref('/', o.lang)}">${t.siteName}</a></p>
+<header class="top">
+${o.embed ? '' : html`<p class="brand"><a href="${localHref('/', o.lang)}">${t.siteName}</a></p>`}
 <nav aria-label="${t.siteName}"><ul>
-${nav.map(([key, href, label]) => html`<li><a href="${localHref(href, o.lang)}"${key === o.section ? html` aria-current="page"` : ''}>${label}</a></li>`)}
+${o.embed ? '' : nav.map(([key, href, label]) => html`<li><a href="${localHref(href, o.lang)}"${key === o.section ? html` aria-current="page"` : ''}>${label}</a></li>`)}
 <li><a href="${localHref(o.here, other)}" hreflang="${other}" lang="${other}" aria-label="${t.switchLabel}" data-lang-switch>${t.switchTo}</a></li>
 </ul></nav>
-</header>`}
+</header>
 <main id="main" tabindex="-1">
 ${o.body}
 </main>

@@ -130,7 +130,7 @@ ${rows.map(
 <th scope="row">${task.title}${task.section.length ? html`<span class="section-path">${[task.part, ...task.section].filter(Boolean).join(' › ')}</span>` : ''}</th>
 <td data-label="${t.lead}">${agencyList(task.lead, task.leadIds, agencies)}</td>
 <td data-label="${t.support}">${task.support.length ? agencyList(task.support, task.supportIds, agencies) : '–'}</td>
-<td data-label="${t.time}">${task.time ?? '–'}</td>
+<td class="num" data-label="${t.time}">${task.time ?? '–'}</td>
 <td data-label="${t.note}">${task.note ?? ''}</td></tr>
 `,
 )}

@@ -6,6 +6,8 @@ body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans
 a{color:#1d4ed8}
 a:hover{color:#1e3a8a}
 :focus-visible{outline:3px solid #b45309;outline-offset:2px}
+.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+body.embed .top{justify-content:flex-end;padding:.25rem .5rem}
 .skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem 1rem;z-index:10}
 .skip:focus{left:.5rem}
 .top{background:#0b3d91;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.25rem 1rem}

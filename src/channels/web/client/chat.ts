@@ -11,6 +11,7 @@ import { UI, uiLang } from '../shared/i18n.js';
 const lang = uiLang(document.documentElement.lang);
 const t = UI[lang];
 const CHAT_KEY = 'planbot.chat';
+const embedded = document.body.classList.contains('embed');
 
 function newId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -75,6 +76,11 @@ function showReply(reply: Reply): void {
     for (const s of reply.sources) {
       const a = el('a', '', s.ref);
       a.href = planHref(s.plan, s.anchor);
+      // Embedded in a portal, the plan opens beside the chat rather than in its frame.
+      if (embedded) {
+        a.target = '_blank';
+        a.rel = 'noopener';
+      }
       const li = el('li', '');
       li.append(a);
       list.append(li);
