@@ -167,13 +167,19 @@ export class TelegramChannel {
       ? Markup.inlineKeyboard(out.menu.labels.map((label, i) => [Markup.button.callback(label, `m:${out.menu!.nonce}:${i}`)]))
       : undefined;
     // A comparison goes as its chart, the text as the caption when it fits, else after the photo.
-    const captioned = out.chart !== undefined && out.text.length <= TELEGRAM_MAX_CAPTION;
-    if (out.chart) {
-      const photo = { source: chartPng(out.chart.chart, out.chart.lang), filename: 'chart.png' };
+    // A chart that fails to render leaves the text alone.
+    const png = out.chart
+      ? await chartPng(out.chart.chart, out.chart.lang).catch((error: unknown) => {
+          this.planbot.logger.error({ err: error }, 'chart rendering failed; sending the text only');
+          return null;
+        })
+      : null;
+    if (png) {
+      const captioned = out.text.length <= TELEGRAM_MAX_CAPTION;
       await this.planbot.outbound.send(chatKey, 'telegram.sendPhoto', () =>
         this.api('sendPhoto', {
           chat_id: chatId,
-          photo,
+          photo: { source: png, filename: 'chart.png' },
           ...(captioned ? { caption: escapeHtml(out.text), parse_mode: 'HTML' as const } : {}),
           ...(captioned && keyboard ? { reply_markup: keyboard.reply_markup } : {}),
         }),

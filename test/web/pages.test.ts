@@ -133,7 +133,7 @@ describe('answers link to the cited place', () => {
 });
 
 describe('comparison chart', () => {
-  it('draws one bar per row of the answer, as SVG and as a PNG that decodes', () => {
+  it('draws one bar per row of the answer, as SVG and as a PNG that decodes', async () => {
     const reply = engine.ask('chart', 'So sánh mục tiêu chữ ký số giữa các tỉnh');
     const chart = reply.chart!;
     const rows = reply.reply.split('\n').filter((l) => l.startsWith('- '));
@@ -142,7 +142,7 @@ describe('comparison chart', () => {
     const svg = chartSvg(chart, 'vi');
     expect(svg.match(/<rect class="bar"/g)?.length).toBe(rows.length);
     for (const b of chart.bars) expect(svg).toContain(b.label);
-    const png = chartPng(chart, 'vi');
+    const png = await chartPng(chart, 'vi');
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     // The PNG is twice the SVG's 480 px; bars start at x = 12 in the SVG.
     const decoded = pngBars(png, BAR_COLOR, 2 * 12 + 3);

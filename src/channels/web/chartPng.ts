@@ -1,5 +1,7 @@
-/** A chart as a PNG (for Telegram photos), rasterized by resvg from the same SVG the pages show. */
-import { Resvg } from '@resvg/resvg-js';
+/**
+ * A chart as a PNG (for Telegram photos), rasterized by resvg from the same SVG the pages show.
+ * The native module loads on the first chart, not at start-up.
+ */
 import type { Chart } from '../../answer/types.js';
 import { chartSvg } from './shared/chartSvg.js';
 import type { UiLang } from './shared/i18n.js';
@@ -7,9 +9,12 @@ import type { UiLang } from './shared/i18n.js';
 /** Twice the SVG's width: sharp on phones. */
 const PNG_WIDTH = 960;
 
-export function chartPng(chart: Chart, lang: UiLang): Buffer {
-  const svg = chartSvg(chart, lang);
-  const resvg = new Resvg(svg, {
+let resvgModule: Promise<typeof import('@resvg/resvg-js')> | null = null;
+
+export async function chartPng(chart: Chart, lang: UiLang): Promise<Buffer> {
+  resvgModule ??= import('@resvg/resvg-js');
+  const { Resvg } = await resvgModule;
+  const resvg = new Resvg(chartSvg(chart, lang), {
     fitTo: { mode: 'width', value: PNG_WIDTH },
     background: '#ffffff',
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
