@@ -33,7 +33,8 @@ export function planPage(corpus: Corpus, plan: Plan, lang: UiLang, query: string
     section: 'plans',
     here: self,
     scripts: ['plan'],
-    body: html`<h1>${plan.title}</h1>
+    // The plan's own words stay marked Vietnamese when the page around them is in English.
+    body: html`<h1 lang="vi">${plan.title}</h1>
 ${facts(plan, lang)}
 <nav class="toc" aria-label="${t.contents}"><ul>
 <li><a href="#muc-tieu">${t.targets} (${plan.targets.length})</a></li>
@@ -46,7 +47,7 @@ ${plan.targets.length ? targetsTable(plan, agencies, lang) : html`<p>${t.noTarge
 <section id="nhiem-vu" aria-labelledby="h-nhiem-vu"><h2 id="h-nhiem-vu">${t.tasks}</h2>
 ${plan.tasks.length ? tasksTable(plan, agencies, lang, query, self) : html`<p>${t.noTasks}</p>`}
 </section>
-<section id="toan-van" class="fulltext" aria-labelledby="h-toan-van"><h2 id="h-toan-van">${t.fullText}</h2>
+<section id="toan-van" class="fulltext" lang="vi" aria-labelledby="h-toan-van"><h2 id="h-toan-van" lang="${lang}">${t.fullText}</h2>
 ${fullText(plan)}
 </section>`,
   });
