@@ -79,6 +79,42 @@ describe.skipIf(!haveChromium)('web pages in Chromium', () => {
     return page.locator('.msg.bot').nth(before);
   }
 
+  /**
+   * Text whose contrast with what is behind it is below WCAG AA (4.5:1, or 3:1 for large text),
+   * for every visible element holding text; backgrounds are read up the ancestors.
+   */
+  const lowContrast = (page: Page) =>
+    page.evaluate(() => {
+      const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+      const lum = (c: number[]) => {
+        const [r, g, b] = c.slice(0, 3).map((v) => {
+          const s = v / 255;
+          return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const background = (el: Element | null): number[] => {
+        for (; el; el = el.parentElement) {
+          const c = rgb(getComputedStyle(el).backgroundColor);
+          if (c.length === 3 || (c.length === 4 && c[3]! > 0.5)) return c;
+        }
+        return [255, 255, 255];
+      };
+      const bad: string[] = [];
+      for (const el of document.querySelectorAll('body *')) {
+        if (el.closest('svg')) continue;
+        const text = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent!.trim()).join('');
+        const style = getComputedStyle(el);
+        if (!text || style.visibility === 'hidden' || !(el as HTMLElement).offsetParent) continue;
+        const [a, b] = [lum(rgb(style.color)), lum(background(el))];
+        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        const size = parseFloat(style.fontSize);
+        const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+        if (ratio < (large ? 3 : 4.5)) bad.push(`${el.tagName} "${text.slice(0, 30)}" ${ratio.toFixed(2)}`);
+      }
+      return bad;
+    });
+
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
 
   for (const vp of VIEWPORTS) {
@@ -100,6 +136,7 @@ describe.skipIf(!haveChromium)('web pages in Chromium', () => {
         expect(await link.getAttribute('href')).toBe(`/plans/${HUE}#nhiem-vu-21`);
         expect(await page.locator('[role=log]').count()).toBe(1);
         await shot(page, `${vp.name}-chat-task`);
+        expect(await lowContrast(page)).toEqual([]);
 
         await link.click();
         await page.waitForURL(`**/plans/${HUE}#nhiem-vu-21`);
@@ -112,6 +149,7 @@ describe.skipIf(!haveChromium)('web pages in Chromium', () => {
         expect(box.y).toBeGreaterThanOrEqual(0);
         expect(box.y).toBeLessThan(vp.height);
         await shot(page, `${vp.name}-plan-task-highlight`);
+        expect(await lowContrast(page)).toEqual([]);
         expect(problems).toEqual([]);
         await page.context().close();
       });
@@ -125,6 +163,7 @@ describe.skipIf(!haveChromium)('web pages in Chromium', () => {
         // The first choice has the focus, for keyboard users.
         expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(await choices.first().textContent());
         await shot(page, `${vp.name}-chat-clarify`);
+        expect(await lowContrast(page)).toEqual([]);
         const pick = page.getByRole('button', { name: 'Đắk Lắk 2025–2030' });
         await pick.click();
         const answer = page.locator('.msg.bot').nth(1);
@@ -174,6 +213,7 @@ describe.skipIf(!haveChromium)('web pages in Chromium', () => {
         expect(await page.locator('svg.chart rect.bar').count()).toBe(3);
         expect(await page.locator('table tbody tr').count()).toBe(3);
         await shot(page, `${vp.name}-compare`);
+        expect(await lowContrast(page)).toEqual([]);
         expect(problems).toEqual([]);
         await page.context().close();
       });
