@@ -66,6 +66,18 @@ describe('GET /plans/:id', () => {
     }
   });
 
+  it('lets the portals in WEB_FRAME_ANCESTORS embed the pages, and refuses a malformed origin', async () => {
+    const portal = 'https://dichvucong.example.gov.vn';
+    const config = loadConfig({ LOG_LEVEL: 'silent', WEB_FRAME_ANCESTORS: `${portal} https://hue-s.example.vn:8443` });
+    expect(config.web.frameAncestors).toEqual(["'self'", portal, 'https://hue-s.example.vn:8443']);
+    const embedding = await buildServer({ config, getAnswerer: () => engine });
+    const csp = String((await embedding.app.inject({ method: 'GET', url: '/?embed=1' })).headers['content-security-policy']);
+    expect(csp).toContain(`frame-ancestors 'self' ${portal} https://hue-s.example.vn:8443`);
+    await embedding.stop();
+    expect(String((await get('/')).headers['content-security-policy'])).toMatch(/frame-ancestors 'self'$/);
+    expect(() => loadConfig({ WEB_FRAME_ANCESTORS: "portal.gov.vn 'unsafe-inline'" })).toThrow(/WEB_FRAME_ANCESTORS must list origins/);
+  });
+
   it('escapes the plan text', () => {
     const plan = corpus().plans[0]!;
     const evil = '<img src=x onerror="alert(1)">&';
