@@ -4,10 +4,10 @@ import { createAnswerer, type Engine } from '../../src/answer/engine.js';
 import { recordAnchor } from '../../src/corpus/anchors.js';
 import { loadConfig } from '../../src/config.js';
 import { buildServer, type PlanbotServer } from '../../src/channels/server.js';
-import { chartPng } from '../../src/channels/web/chartPng.js';
+import { chartPng, PNG_SCALE } from '../../src/channels/web/chartPng.js';
 import { compareReply } from '../../src/channels/web/compare.js';
 import { planPage } from '../../src/channels/web/planPages.js';
-import { BAR_COLOR, chartSvg } from '../../src/channels/web/shared/chartSvg.js';
+import { BAR_COLOR, BAR_X, CHART_WIDTH, chartSvg } from '../../src/channels/web/shared/chartSvg.js';
 import { INDICATORS } from '../../src/nlu/lexicon.js';
 import { fold } from '../../src/text/fold.js';
 import { corpus } from '../helpers.js';
@@ -156,9 +156,9 @@ describe('comparison chart', () => {
     for (const b of chart.bars) expect(svg).toContain(b.label);
     const png = await chartPng(chart, 'vi');
     expect(png.subarray(1, 4).toString()).toBe('PNG');
-    // The PNG is twice the SVG's 480 px; bars start at x = 12 in the SVG.
-    const decoded = pngBars(png, BAR_COLOR, 2 * 12 + 3);
-    expect(decoded.width).toBe(960);
+    // A vertical line just inside the bars' start crosses each bar once.
+    const decoded = pngBars(png, BAR_COLOR, PNG_SCALE * BAR_X + 3);
+    expect(decoded.width).toBe(PNG_SCALE * CHART_WIDTH);
     expect(decoded.bars).toBe(rows.length);
   });
 

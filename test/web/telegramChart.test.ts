@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer } from '../../src/answer/engine.js';
-import { BAR_COLOR } from '../../src/channels/web/shared/chartSvg.js';
+import { PNG_SCALE } from '../../src/channels/web/chartPng.js';
+import { BAR_COLOR, BAR_X } from '../../src/channels/web/shared/chartSvg.js';
 import { fakeTelegram, waitFor, type Call } from '../channels/fakeApi.js';
 import { post, startServer, TG_SECRET, TG_TOKEN, type Harness } from '../channels/harness.js';
 import { corpus } from '../helpers.js';
@@ -51,7 +52,7 @@ describe('Telegram: a comparison as a photo', () => {
     expect(parts.get('chat_id')?.toString()).toBe('77');
     expect(parts.get('caption')?.toString('utf8')).toContain('Mục tiêu chữ ký số năm 2030 theo từng kế hoạch');
     const png = parts.get('photo')!;
-    expect(pngBars(png, BAR_COLOR, 2 * 12 + 3).bars).toBe(3);
+    expect(pngBars(png, BAR_COLOR, PNG_SCALE * BAR_X + 3).bars).toBe(3);
     expect(tg.callsTo('sendMessage')).toHaveLength(0);
 
     await hook(update(2, 'Ai chủ trì nhiệm vụ 21 kế hoạch Huế 2026-2030?'));

@@ -3,11 +3,11 @@
  * The native module loads on the first chart, not at start-up.
  */
 import type { Chart } from '../../answer/types.js';
-import { chartSvg } from './shared/chartSvg.js';
+import { CHART_WIDTH, chartSvg } from './shared/chartSvg.js';
 import type { UiLang } from './shared/i18n.js';
 
 /** Twice the SVG's width: sharp on phones. */
-const PNG_WIDTH = 960;
+export const PNG_SCALE = 2;
 
 let resvgModule: Promise<typeof import('@resvg/resvg-js')> | null = null;
 
@@ -15,7 +15,7 @@ export async function chartPng(chart: Chart, lang: UiLang): Promise<Buffer> {
   resvgModule ??= import('@resvg/resvg-js');
   const { Resvg } = await resvgModule;
   const resvg = new Resvg(chartSvg(chart, lang), {
-    fitTo: { mode: 'width', value: PNG_WIDTH },
+    fitTo: { mode: 'width', value: PNG_SCALE * CHART_WIDTH },
     background: '#ffffff',
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
   });

@@ -52,7 +52,7 @@ label{display:block;font-weight:600;margin-bottom:.25rem}
 .examples button:hover{background:#eff6ff}
 .examples h2{font-size:1rem;margin:0 0 .5rem}
 .status{min-height:1.5rem;margin:0;color:#4b5563}
-.chart-box{margin:.5rem 0 0;max-width:40rem}
+.chart-box{margin:.5rem 0 0;max-width:30rem}
 svg.chart{width:100%;height:auto;display:block;background:#fff;border:1px solid #d1d5db;border-radius:.375rem}
 /* plan pages */
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0 0 1rem}

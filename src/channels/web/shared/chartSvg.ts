@@ -8,26 +8,32 @@ import type { Chart } from '../../../answer/types.js';
 import { escapeMarkup as esc } from './escape.js';
 import { figure, UI, type UiLang } from './i18n.js';
 
-const WIDTH = 480;
-const PAD = 12;
-const TITLE_LINE = 20;
-const ROW_H = 46;
+/** Narrow, so the text stays legible when a phone shrinks the chart to its width. */
+export const CHART_WIDTH = 380;
+/** Where the bars start. */
+export const BAR_X = 12;
+const WIDTH = CHART_WIDTH;
+const PAD = BAR_X;
+const TITLE_LINE = 19;
+const ROW_H = 44;
 const BAR_H = 18;
-const VALUE_SPACE = 64;
-const LABEL_MAX = 52;
+const VALUE_SPACE = 60;
+/** Characters that fit across the chart: labels at 13 px, the bold title at 14 px. */
+const LABEL_MAX = 46;
+const TITLE_MAX = 40;
 export const BAR_COLOR = '#1d4ed8';
 const FONT = 'DejaVu Sans, Noto Sans, Arial, Helvetica, sans-serif';
 
-function clipLabel(text: string): string {
+function clip(text: string): string {
   return text.length <= LABEL_MAX ? text : `${text.slice(0, LABEL_MAX - 1)}…`;
 }
 
-/** Words into lines of at most LABEL_MAX characters (the title would run off a phone's width). */
+/** Words into lines of at most TITLE_MAX characters (the title would run off the chart). */
 function wrap(text: string): string[] {
   const lines: string[] = [];
   for (const word of text.split(' ')) {
     const last = lines[lines.length - 1];
-    if (last !== undefined && last.length + 1 + word.length <= LABEL_MAX) lines[lines.length - 1] = `${last} ${word}`;
+    if (last !== undefined && last.length + 1 + word.length <= TITLE_MAX) lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
   }
   return lines;
@@ -48,9 +54,9 @@ export function chartSvg(chart: Chart, lang: UiLang, id = 'chart'): string {
     return (
       `<g class="bar-row" data-plan="${esc(b.plan)}" data-year="${b.year}">` +
       `<title>${esc(`${label}: ${value}`)}</title>` +
-      `<text x="${PAD + 4}" y="${y + 14}" font-size="14" fill="#111827">${esc(clipLabel(label))}</text>` +
+      `<text x="${PAD + 4}" y="${y + 14}" font-size="13" fill="#111827">${esc(clip(label))}</text>` +
       `<rect class="bar" x="${PAD}" y="${y + 20}" width="${w}" height="${BAR_H}" fill="${BAR_COLOR}"/>` +
-      `<text x="${PAD + w + 6}" y="${y + 34}" font-size="14" font-weight="bold" fill="#111827">${esc(value)}</text>` +
+      `<text x="${PAD + w + 6}" y="${y + 34}" font-size="13" font-weight="bold" fill="#111827">${esc(value)}</text>` +
       `</g>`
     );
   });
@@ -60,7 +66,7 @@ export function chartSvg(chart: Chart, lang: UiLang, id = 'chart'): string {
     `<title id="${esc(id)}-t">${esc(chart.title)}</title>` +
     `<desc id="${esc(id)}-d">${esc(UI[lang].chartDesc(chart.bars.length))}</desc>` +
     `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>` +
-    title.map((line, i) => `<text x="${PAD}" y="${PAD + 14 + i * TITLE_LINE}" font-size="15" font-weight="bold" fill="#111827">${esc(line)}</text>`).join('') +
+    title.map((line, i) => `<text x="${PAD}" y="${PAD + 14 + i * TITLE_LINE}" font-size="14" font-weight="bold" fill="#111827">${esc(line)}</text>`).join('') +
     rows.join('') +
     `<line x1="${PAD}" y1="${titleH}" x2="${PAD}" y2="${height - PAD}" stroke="#4b5563" stroke-width="1"/>` +
     `</svg>`
