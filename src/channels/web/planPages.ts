@@ -17,7 +17,7 @@ export function plansIndex(corpus: Corpus, lang: UiLang): Html {
 <ul class="plans-list">
 ${corpus.plans.map(
   (p) => html`<li><a href="${localHref(`/plans/${encodeURIComponent(p.id)}`, lang)}">${p.shortName}</a>${p.number ? ` · ${p.number}` : ''}
-<br><span class="muted">${p.title} · ${t.planCount(p.targets.length, p.tasks.length)}</span></li>`,
+<br><span class="muted"><span lang="vi">${p.title}</span> · ${t.planCount(p.targets.length, p.tasks.length)}</span></li>`,
 )}
 </ul>`,
   });
@@ -95,7 +95,7 @@ ${plan.targets.map((x) => targetRow(x, agencies, lang))}
 function targetRow(x: Target, agencies: Map<string, Agency>, lang: UiLang): Html {
   const t = UI[lang];
   const value = `${t.comparator[x.comparator] ?? ''} ${figure(x.value, x.unit, lang)}`.trim();
-  return html`<tr id="${recordAnchor(x.planId, x.id)}"><th scope="row">${x.indicator}<span class="section-path">${x.text}</span></th>
+  return html`<tr id="${recordAnchor(x.planId, x.id)}"><th scope="row" lang="vi">${x.indicator}<span class="section-path">${x.text}</span></th>
 <td class="num" data-label="${t.year}">${x.year}</td><td class="num" data-label="${t.value}">${value}${x.scope ? html`<br><span class="muted">${x.scope}</span>` : ''}</td>
 <td data-label="${t.monitor}">${x.monitor.length ? agencyList(x.monitor, x.monitorIds, agencies) : '–'}</td></tr>
 `;
@@ -128,7 +128,7 @@ ${lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}
 ${rows.map(
   ({ task, key, shown: visible }) => html`<tr id="${recordAnchor(task.planId, task.id)}" data-key="${key}"${visible ? '' : html` hidden`}>
 <td class="num" data-label="${t.taskNo}">${task.number}</td>
-<th scope="row">${task.title}${task.section.length ? html`<span class="section-path">${[task.part, ...task.section].filter(Boolean).join(' › ')}</span>` : ''}</th>
+<th scope="row" lang="vi">${task.title}${task.section.length ? html`<span class="section-path">${[task.part, ...task.section].filter(Boolean).join(' › ')}</span>` : ''}</th>
 <td data-label="${t.lead}">${agencyList(task.lead, task.leadIds, agencies)}</td>
 <td data-label="${t.support}">${task.support.length ? agencyList(task.support, task.supportIds, agencies) : '–'}</td>
 <td class="num" data-label="${t.time}">${task.time ?? '–'}</td>
