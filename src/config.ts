@@ -34,6 +34,12 @@ export interface Config {
   telegram: TelegramConfig | null;
   zaloBot: ZaloBotConfig | null;
   zaloOa: ZaloOaConfig | null;
+  web: WebConfig;
+}
+
+export interface WebConfig {
+  /** Origins allowed to embed the web pages in a frame (CSP frame-ancestors). */
+  frameAncestors: string[];
 }
 
 export type Env = Record<string, string | undefined>;
@@ -71,9 +77,10 @@ export function loadConfig(env: Env): Config {
   const telegram = telegramConfig(get, problems);
   const zaloBot = zaloBotConfig(get, problems);
   const zaloOa = zaloOaConfig(get, problems);
+  const web = { frameAncestors: frameAncestors(get('WEB_FRAME_ANCESTORS'), problems) };
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, logLevel, publicUrl, telegram, zaloBot, zaloOa };
+  return { port, host, logLevel, publicUrl, telegram, zaloBot, zaloOa, web };
 }
 
 type Get = (name: string) => string | null;
@@ -154,4 +161,12 @@ function zaloOaConfig(get: Get, problems: string[]): ZaloOaConfig | null {
     return null;
   }
   return { appId: appId!, secretKey: secretKey!, accessToken: accessToken!, apiRoot };
+}
+
+/** Space-separated origins ("https://portal.example.gov.vn"); the pages' own origin is always allowed. */
+function frameAncestors(raw: string | null, problems: string[]): string[] {
+  const origins = (raw ?? '').split(/\s+/).filter(Boolean);
+  const bad = origins.filter((o) => !/^https?:\/\/(\*\.)?[A-Za-z0-9.-]+(:\d+)?$/.test(o));
+  if (bad.length) problems.push(`WEB_FRAME_ANCESTORS must list origins such as https://portal.example.gov.vn, separated by spaces (got "${bad.join(' ')}")`);
+  return ["'self'", ...origins.filter((o) => !bad.includes(o))];
 }

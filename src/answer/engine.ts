@@ -76,6 +76,14 @@ export class Engine implements Answerer {
     return true;
   }
 
+  /** One lexicon indicator compared across every plan (GET /compare): the comparison answer without a question to read. */
+  compare(indicatorId: string, years: number[], lang: Lang): Reply | null {
+    const indicator = INDICATORS.find((c) => c.id === indicatorId);
+    if (!indicator) return null;
+    const q: Query = { intent: 'target.compare', lang, text: '', plans: this.corpus.plans, planNamed: false, unknownPlace: null, task: null, years, yearsInherited: false, indicator, agencies: [], topic: null, slots: new Set(), runs: [] };
+    return this.finish(q, HANDLERS['target.compare']({ q, u: understand('', this.env.catalog), env: this.env, corpus: this.corpus }), q.intent);
+  }
+
   ask(chatId: string, text: string): Reply {
     const ctx = this.store.get(chatId) ?? EMPTY_CONTEXT;
     // The reply depends only on the text and the context, so repeated questions are remembered,
@@ -233,7 +241,7 @@ export class Engine implements Answerer {
     if (a.sources.length) lines.push(sourceLine(a.sources, q.lang));
     const seen = new Set<string>();
     const sources = a.sources.filter((s) => (seen.has(s.ref) ? false : (seen.add(s.ref), true)));
-    return { reply: lines.join('\n'), found: a.found, intent, sources, lang: q.lang, ...(a.choices ? { choices: a.choices } : {}) };
+    return { reply: lines.join('\n'), found: a.found, intent, sources, lang: q.lang, ...(a.choices ? { choices: a.choices } : {}), ...(a.chart ? { chart: a.chart } : {}) };
   }
 }
 

@@ -1,6 +1,7 @@
 /** Citations and display forms shared by every answer. */
 import type { Agency, Plan, SourcePlace, Task } from '../corpus/types.js';
 import { agencyKey, ENGLISH_NAMES } from '../corpus/agencies.js';
+import { recordAnchor } from '../corpus/anchors.js';
 import type { Lang, SourceRef } from './types.js';
 
 /** "I. MỤC TIÊU" → "I", "2.1. Phát triển…" → "2.1", "a) …" → "a", "IX Phát triển…" → "IX". */
@@ -39,8 +40,9 @@ export function placeWhere(place: SourcePlace, lang: Lang): string {
   return code ? `${lang === 'en' ? 'section' : 'mục'} ${code}` : `${lang === 'en' ? 'line' : 'dòng'} ${place.line}`;
 }
 
-export function source(plan: Plan, where: string | null): SourceRef {
-  return { plan: plan.id, ref: where ? `${planLabel(plan)}, ${where}` : planLabel(plan) };
+export function source(plan: Plan, where: string | null, recordId?: string): SourceRef {
+  const ref = where ? `${planLabel(plan)}, ${where}` : planLabel(plan);
+  return recordId ? { plan: plan.id, ref, anchor: recordAnchor(plan.id, recordId) } : { plan: plan.id, ref };
 }
 
 export function sourceLine(refs: SourceRef[], lang: Lang): string {

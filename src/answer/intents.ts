@@ -74,7 +74,7 @@ const targetValue: Handler = ({ q, u, env }) => {
   if (!q.indicator && group) return answerTargetsOfYear(q, group);
   const a = answerTarget(q, env);
   // The lexicon's indicator is only part of what was asked ("trường học có wifi miễn phí"): the records decide.
-  if (a.found && u.entities.indicator && !coversQuestion(q, env, a)) return answerFromRecords(q, env, figure);
+  if (a.found && !a.clarify && u.entities.indicator && !coversQuestion(q, env, a)) return answerFromRecords(q, env, figure);
   if (a.found || q.indicator) return a;
   // Words no target holds may still be in the plan's text (a task, a paragraph).
   return answerFromRecords(q, env, figure);

@@ -5,7 +5,7 @@ import type { Intent } from '../nlu/intent.js';
 import type { IndicatorConcept } from '../nlu/lexicon.js';
 import type { Slot } from '../nlu/slots.js';
 import type { SearchIndex } from '../search/index.js';
-import type { Choice, Lang, SourceRef } from './types.js';
+import type { Chart, Choice, Lang, SourceRef } from './types.js';
 
 export interface Query {
   intent: Intent;
@@ -56,6 +56,7 @@ export interface Answer {
   choices?: Choice[];
   /** The task the answer is about, found by its words: it becomes the conversation's task. */
   task?: Task;
+  chart?: Chart;
 }
 
 /** Combine per-plan answers: the plans that have the fact, or, when none does, why not. */

@@ -2,6 +2,7 @@
 import type { Plan, Target, TargetGroup } from '../corpus/types.js';
 import type { IndicatorConcept } from '../nlu/lexicon.js';
 import { foldWords } from '../text/fold.js';
+import { compareChart } from './chart.js';
 import { AgencyNamer, placeWhere, planNames, source } from './format.js';
 import { wordPairs } from './pairs.js';
 import { combine, type Answer, type Env, type PlanAnswer, type Query } from './query.js';
@@ -82,7 +83,7 @@ export function answerTarget(q: Query, env: Env): Answer {
         sources: [],
       };
     }
-    return { plan, found: true, lines: wanted.map((t) => line(t, q)), sources: wanted.map((t) => source(plan, placeWhere(t.place, q.lang))) };
+    return { plan, found: true, lines: wanted.map((t) => line(t, q)), sources: wanted.map((t) => source(plan, placeWhere(t.place, q.lang), t.id)) };
   });
   return combine(q, answers, () =>
     en ? `None of these plans sets a target for ${indicatorName(q)}${q.years.length ? ` in ${q.years.join(', ')}` : ''}.` : `Không kế hoạch nào đặt mục tiêu ${q.years.length ? `năm ${q.years.join(', ')} ` : ''}về ${indicatorName(q)}.`,
@@ -109,7 +110,7 @@ export function answerMonitor(q: Query, env: Env): Answer {
       `${en ? 'Monitoring agency' : 'Cơ quan chủ trì theo dõi, đôn đốc'}: ${namer.list(t.monitor, t.monitorIds)}.`,
       ...(t.implementers.length ? [`${en ? 'Implemented by' : 'Cơ quan thực hiện'}: ${t.implementers.join('; ')}.`] : []),
     ]);
-    return { plan, found: true, lines, sources: monitored.map((t) => source(plan, `Phụ lục 01, ${placeWhere(t.place, q.lang)}`)) };
+    return { plan, found: true, lines, sources: monitored.map((t) => source(plan, `Phụ lục 01, ${placeWhere(t.place, q.lang)}`, t.id)) };
   });
   if (!answers.length) {
     return { found: false, lines: [en ? 'None of the plans has an appendix assigning who monitors its targets.' : 'Không kế hoạch nào có phụ lục phân công theo dõi chỉ tiêu.'], sources: [] };
@@ -136,7 +137,8 @@ export function answerCompare(q: Query, env: Env): Answer {
   return {
     found: true,
     lines: [head, ...rows.map(({ plan, t }) => `- ${plan.shortName} (${t.year}): ${targetText(t)}`)],
-    sources: rows.map(({ plan, t }) => source(plan, placeWhere(t.place, q.lang))),
+    sources: rows.map(({ plan, t }) => source(plan, placeWhere(t.place, q.lang), t.id)),
+    chart: compareChart(head, rows),
   };
 }
 
@@ -156,7 +158,7 @@ function compareGrouped(head: string, rows: { plan: Plan; t: Target }[], q: Quer
   return {
     found: true,
     lines: [head, ...shown.map((g) => `- ${q.lang === 'en' ? '' : 'Năm '}${g.t.year}: ${targetText(g.t)} — ${planNames(g.rows.map((r) => r.plan), q.lang, PLAN_NAMES_SHOWN)}`)],
-    sources: shown.flatMap((g) => g.rows.slice(0, PLAN_NAMES_SHOWN).map(({ plan, t }) => source(plan, placeWhere(t.place, q.lang)))),
+    sources: shown.flatMap((g) => g.rows.slice(0, PLAN_NAMES_SHOWN).map(({ plan, t }) => source(plan, placeWhere(t.place, q.lang), t.id))),
   };
 }
 

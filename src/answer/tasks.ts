@@ -91,7 +91,7 @@ export function answerTask(q: Query, env: Env): Answer {
       plan,
       found: true,
       lines: tasks.flatMap((t) => describeTask(t, q, namer)),
-      sources: tasks.map((t) => source(plan, taskWhere(t, q.lang))),
+      sources: tasks.map((t) => source(plan, taskWhere(t, q.lang), t.id)),
     };
   });
   return combine(q, answers, () =>

@@ -125,5 +125,5 @@ export function answerTopic(q: Query, env: Env): Answer {
   for (const { doc, quote } of docs) {
     lines.push(`- ${many ? `[${doc.plan.shortName}] ` : ''}${doc.task ? `${en ? 'Task' : 'Nhiệm vụ'} ${doc.task.number}: ` : ''}${unbullet(quote)}`);
   }
-  return { found: true, lines, sources: docs.map(({ doc }) => source(doc.plan, doc.task ? taskWhere(doc.task, q.lang) : placeWhere(doc.place, q.lang))) };
+  return { found: true, lines, sources: docs.map(({ doc }) => source(doc.plan, doc.task ? taskWhere(doc.task, q.lang) : placeWhere(doc.place, q.lang), doc.id)) };
 }

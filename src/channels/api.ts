@@ -6,7 +6,29 @@ import { MAX_INPUT_CHARS } from './texts.js';
 const source = {
   type: 'object',
   required: ['plan', 'ref'],
-  properties: { plan: { type: 'string' }, ref: { type: 'string' } },
+  properties: { plan: { type: 'string' }, ref: { type: 'string' }, anchor: { type: 'string' } },
+} as const;
+
+const chart = {
+  type: 'object',
+  properties: {
+    title: { type: 'string' },
+    bars: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          plan: { type: 'string' },
+          label: { type: 'string' },
+          year: { type: 'integer' },
+          value: { type: 'number' },
+          unit: { type: 'string' },
+          scope: { type: ['string', 'null'] },
+          anchor: { type: 'string' },
+        },
+      },
+    },
+  },
 } as const;
 
 const error = { type: 'object', properties: { error: { type: 'string' } } } as const;
@@ -35,6 +57,7 @@ const askSchema = {
           type: 'array',
           items: { type: 'object', properties: { label: { type: 'string' }, text: { type: 'string' } } },
         },
+        chart,
       },
     },
     503: error,

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Answerer, Reply } from '../answer/types.js';
+import type { Answerer, Chart, Lang, Reply } from '../answer/types.js';
 import type { RateLimiter } from './rateLimit.js';
 import * as texts from './texts.js';
 
@@ -22,6 +22,8 @@ export interface Outgoing {
   /** Plain text; channels escape and split it. */
   text: string;
   menu?: Menu;
+  /** A comparison's figures, for channels that can send a picture (Telegram); others keep the text. */
+  chart?: { chart: Chart; lang: Lang };
 }
 
 type MenuAction = { ask: string } | { plan: string };
@@ -92,7 +94,7 @@ export class Conversation {
     const menu = reply.choices?.length
       ? this.remember(chatKey, reply.choices.map((c) => c.label), reply.choices.map((c) => ({ ask: c.text })))
       : undefined;
-    return { text: withSources(reply), menu };
+    return { text: withSources(reply), menu, ...(reply.chart?.bars.length ? { chart: { chart: reply.chart, lang: reply.lang } } : {}) };
   }
 
   private plansMenu(chatKey: string): Outgoing {

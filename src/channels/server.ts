@@ -13,6 +13,7 @@ import { RateLimiter } from './rateLimit.js';
 import { TelegramChannel, telegramWebhook } from './telegram.js';
 import { ZaloBotChannel, zaloBotWebhook } from './zaloBot.js';
 import { ZaloOaChannel, zaloOaWebhook } from './zaloOa.js';
+import { webPages } from './web/plugin.js';
 
 /** Timings and bounds; production defaults, tests shorten them. */
 export interface Tuning {
@@ -114,6 +115,7 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
 
   await app.register(health);
   await app.register(jsonApi, { prefix: '/api' });
+  await app.register(webPages, { frameAncestors: config.web.frameAncestors });
   if (telegram && config.telegram?.mode === 'webhook') {
     await app.register(telegramWebhook, { prefix: '/telegram', channel: telegram, secret: config.telegram.webhookSecret ?? '' });
   }
@@ -165,6 +167,6 @@ function logChannels(logger: Logger, config: Config): void {
   const telegram = config.telegram ? `on (${config.telegram.mode})` : 'off: TELEGRAM_BOT_TOKEN not set';
   const zaloBot = config.zaloBot ? 'on' : 'off: ZALO_BOT_TOKEN not set';
   const zaloOa = config.zaloOa ? 'on' : 'off: ZALO_OA_APP_ID / ZALO_OA_SECRET_KEY / ZALO_OA_ACCESS_TOKEN not set';
-  logger.info({ telegram, zaloBot, zaloOa, api: 'on' }, 'channels');
+  logger.info({ telegram, zaloBot, zaloOa, api: 'on', web: 'on' }, 'channels');
   if (!config.telegram && !config.zaloBot && !config.zaloOa) logger.warn('no chat channel configured: serving the JSON API only');
 }

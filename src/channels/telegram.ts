@@ -8,10 +8,13 @@ import type { Input, Outgoing } from './conversation.js';
 import { RetryableError } from './outbound.js';
 import { escapeHtml } from './render.js';
 import { splitText } from './split.js';
+import { chartPng } from './web/chartPng.js';
 import { secretHeaderStatus } from './verify.js';
 
 /** Telegram's limit for one message, counted after entity parsing. */
 const TELEGRAM_MAX_CHARS = 4096;
+/** A photo's caption holds at most this many characters. */
+const TELEGRAM_MAX_CAPTION = 1024;
 /** The only update kinds the bot handles; everything else is acknowledged and ignored. */
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 const MENU_DATA = /^m:([0-9a-z]+):(\d+)$/;
@@ -160,10 +163,30 @@ export class TelegramChannel {
   }
 
   private async send(chatId: number, chatKey: string, out: Outgoing): Promise<void> {
-    const chunks = splitText(out.text, TELEGRAM_MAX_CHARS);
     const keyboard = out.menu
       ? Markup.inlineKeyboard(out.menu.labels.map((label, i) => [Markup.button.callback(label, `m:${out.menu!.nonce}:${i}`)]))
       : undefined;
+    // A comparison goes as its chart, the text as the caption when it fits, else after the photo.
+    // A chart that fails to render leaves the text alone.
+    const png = out.chart
+      ? await chartPng(out.chart.chart, out.chart.lang).catch((error: unknown) => {
+          this.planbot.logger.error({ err: error }, 'chart rendering failed; sending the text only');
+          return null;
+        })
+      : null;
+    if (png) {
+      const captioned = out.text.length <= TELEGRAM_MAX_CAPTION;
+      await this.planbot.outbound.send(chatKey, 'telegram.sendPhoto', () =>
+        this.api('sendPhoto', {
+          chat_id: chatId,
+          photo: { source: png, filename: 'chart.png' },
+          ...(captioned ? { caption: escapeHtml(out.text), parse_mode: 'HTML' as const } : {}),
+          ...(captioned && keyboard ? { reply_markup: keyboard.reply_markup } : {}),
+        }),
+      );
+      if (captioned) return;
+    }
+    const chunks = splitText(out.text, TELEGRAM_MAX_CHARS);
     for (const [i, chunk] of chunks.entries()) {
       const last = i === chunks.length - 1;
       await this.planbot.outbound.send(chatKey, 'telegram.sendMessage', () =>

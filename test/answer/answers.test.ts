@@ -15,7 +15,7 @@ describe('task questions', () => {
     const vi = ask('Ai chủ trì nhiệm vụ 12 trong kế hoạch Huế 2026-2030?');
     expect([vi.found, vi.intent, vi.lang]).toEqual([true, 'task.lead', 'vi']);
     expect(has(vi.reply, 'Sở GD&ĐT (Giáo dục và Đào tạo)', 'KH 284/KH-UBND (Huế 2026–2030), Phụ lục A.VI, nhiệm vụ 12')).toBe(true);
-    expect(vi.sources).toEqual([{ plan: 'hue-kinh-te-so-2026-2030', ref: 'KH 284/KH-UBND (Huế 2026–2030), Phụ lục A.VI, nhiệm vụ 12' }]);
+    expect(vi.sources).toEqual([{ plan: 'hue-kinh-te-so-2026-2030', ref: 'KH 284/KH-UBND (Huế 2026–2030), Phụ lục A.VI, nhiệm vụ 12', anchor: 'nhiem-vu-12' }]);
     const plain = ask('nhiem vu 51 chuyen doi so thua thien hue 2024 ai chu tri');
     expect(has(plain.reply, 'Công an tỉnh')).toBe(true);
     const en = ask('Who leads task 7.1 (MOOC platform) in Binh Thuan?');

@@ -185,3 +185,10 @@ describe('a held-out set written apart from the public samples', () => {
     expect(ok / items.length).toBeGreaterThanOrEqual(0.75);
   });
 });
+
+describe('a lexicon indicator asked of every plan', () => {
+  it('still asks which plan, rather than reading records', () => {
+    const r = ask('Mục tiêu chữ ký số?');
+    expect([r.intent, r.found, r.choices?.length]).toEqual(['clarify', true, corpus().plans.length]);
+  });
+});

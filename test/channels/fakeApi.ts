@@ -7,6 +7,8 @@ export interface Call {
   method: string;
   headers: IncomingMessage['headers'];
   body: any;
+  /** The body's bytes (multipart uploads are not text). */
+  raw: Buffer;
   at: number;
 }
 
@@ -33,7 +35,8 @@ export class FakeApi {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
+        const raw = Buffer.concat(chunks);
+        const text = raw.toString('utf8');
         let body: unknown = text;
         try {
           body = text ? JSON.parse(text) : {};
@@ -41,7 +44,7 @@ export class FakeApi {
           // keep raw text
         }
         const path = (req.url ?? '').split('?')[0]!;
-        const call: Call = { path, method: path.split('/').pop()!, headers: req.headers, body, at: Date.now() };
+        const call: Call = { path, method: path.split('/').pop()!, headers: req.headers, body, raw, at: Date.now() };
         const index = this.calls.push(call) - 1;
         const response = this.responders.map((r) => r(call)).find((r) => r !== undefined) ?? this.fallback(call)!;
         setTimeout(() => {
