@@ -14,7 +14,7 @@ export interface PendingQuestion {
 export interface ChatContext {
   planIds: string[];
   intent: Intent | null;
-  task: { number: string; part: 'I' | 'II' | null } | null;
+  task: { number: string; part: string | null } | null;
   indicator: string | null;
   year: number | null;
   agencies: string[];

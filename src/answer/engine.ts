@@ -2,7 +2,7 @@
  * The answering service: understand the message, merge it with the chat's context,
  * resolve plans, answer from the records, cite, and remember what was talked about.
  */
-import type { Agency, Corpus, Plan, Task } from '../corpus/types.js';
+import type { Agency, Corpus, Plan } from '../corpus/types.js';
 import { lexiconAgencies } from '../corpus/agencies.js';
 import { buildCatalog } from '../nlu/catalog.js';
 import { understand, type Understanding } from '../nlu/index.js';
@@ -212,7 +212,7 @@ export class Engine implements Answerer {
     if (single.length === 1 && answer.found) next.planIds = single;
     // A task found by its words is the conversation's task, as if asked by number.
     if (answer.task) {
-      next.task = { number: answer.task.number, part: partOf(answer.task) };
+      next.task = { number: answer.task.number, part: answer.task.partCode };
       next.planIds = [answer.task.planId];
       if (!TASK_INTENTS.includes(next.intent!)) next.intent = taskSlot(q.slots) ?? 'task.lead';
     }
@@ -257,16 +257,12 @@ function taskSlot(slots: ReadonlySet<Slot>): Intent | null {
 }
 
 
-function partOf(t: Task): 'I' | 'II' | null {
-  const code = t.part?.trim().split(/\s+/)[0];
-  return code === 'I' || code === 'II' ? code : null;
-}
 
 /** The task before or after one in its plan's appendix order. */
 function neighbour(plan: Plan, task: NonNullable<ChatContext['task']>, step: 1 | -1): ChatContext['task'] {
-  const i = plan.tasks.findIndex((t) => t.number === task.number && (task.part === null || partOf(t) === task.part));
+  const i = plan.tasks.findIndex((t) => t.number === task.number && (task.part === null || t.partCode === task.part));
   const t = i < 0 ? undefined : plan.tasks[i + step];
-  return t ? { number: t.number, part: partOf(t) } : null;
+  return t ? { number: t.number, part: t.partCode } : null;
 }
 
 function hasEntities(u: Understanding): boolean {

@@ -32,7 +32,9 @@ export function taskWhere(task: Task, lang: Lang): string {
   const code = pathCode(groups);
   const part = task.part ? (lang === 'en' ? `part ${codeOf(task.part)}, ` : `phần ${codeOf(task.part)}, `) : '';
   const app = lang === 'en' ? (appendix ?? 'Phụ lục').replace('Phụ lục', 'Appendix') : appendix ?? 'Phụ lục';
-  return `${app}${code ? ` ${code}` : ''}, ${part}${lang === 'en' ? 'task' : 'nhiệm vụ'} ${task.number}`;
+  // "Phụ lục A.IX" where the appendix has no number of its own; "Phụ lục III, mục II" where it has.
+  const within = !code ? '' : codeOf(app.replace(/^(Phụ lục|Appendix)\s+/u, '')) ? `, ${lang === 'en' ? 'section' : 'mục'} ${code}` : ` ${code}`;
+  return `${app}${within}, ${part}${lang === 'en' ? 'task' : 'nhiệm vụ'} ${task.number}`;
 }
 
 export function placeWhere(place: SourcePlace, lang: Lang): string {

@@ -74,10 +74,13 @@ const targetValue: Handler = ({ q, u, env }) => {
   if (!q.indicator && group) return answerTargetsOfYear(q, group);
   const a = answerTarget(q, env);
   // The lexicon's indicator is only part of what was asked ("trường học có wifi miễn phí"): the records decide.
-  if (a.found && !a.clarify && u.entities.indicator && !coversQuestion(q, env, a)) return answerFromRecords(q, env, figure);
-  if (a.found || q.indicator) return a;
-  // Words no target holds may still be in the plan's text (a task, a paragraph).
-  return answerFromRecords(q, env, figure);
+  if (a.found && !a.clarify && u.entities.indicator && !coversQuestion(q, env, a)) return answerFromRecords(q, env, q.slots.has('value') ? figure : q.slots);
+  if (a.found) return a;
+  // Words no target holds may still be in the plan's text (a count target, a task, a paragraph);
+  // the lexicon's "not set" stands unless a record holds the question and a figure.
+  if (q.indicator && q.lang === 'en') return a; // English coverage counts only the words the glossary maps: too thin to overrule the lexicon
+  const records = answerFromRecords(q, env, figure);
+  return records.found || !q.indicator ? records : a;
 };
 
 export const HANDLERS: { readonly [I in Exclude<Intent, CannedIntent>]: Handler } = {

@@ -17,7 +17,7 @@ export interface Query {
   planNamed: boolean;
   /** A place the user named that no plan covers ("Hà Nội"). */
   unknownPlace: string | null;
-  task: { number: string; part: 'I' | 'II' | null } | null;
+  task: { number: string; part: string | null } | null;
   years: number[];
   /** The years come from the conversation, not this question. */
   yearsInherited: boolean;

@@ -207,6 +207,11 @@ function quotePassage(doc: SearchDoc, runs: string[][], env: Env, wholeList: boo
   return [`${head}${unbullet(bestSentence(doc.text, runs))}`];
 }
 
+/** The target a record is, if it is one. */
+function targetOf(doc: SearchDoc): Target | undefined {
+  return doc.type === 'target' ? doc.plan.targets.find((x) => x.id === doc.id) : undefined;
+}
+
 function targetLine(t: Target, q: Query): string {
   return `${say(q.lang, 'year', String(t.year))}: ${targetText(t)}`;
 }
@@ -216,10 +221,8 @@ function read(s: Scored, q: Query, env: Env, slots: ReadonlySet<Slot>, namer: Ag
   const doc = s.doc;
   const tag = many ? `[${doc.plan.shortName}] ` : '';
   if (doc.task) return describeTask(doc.task, q, namer).map((l, i) => (i === 0 ? `${tag}${l}` : `  ${l}`));
-  if (doc.type === 'target') {
-    const t = doc.plan.targets.find((x) => x.id === doc.id)!;
-    return [`${tag}${targetLine(t, q)}`];
-  }
+  const target = targetOf(doc);
+  if (target) return [`${tag}${targetLine(target, q)}`];
   const wholeList = slots.has('what') || slots.has('list') || /^(?:[IVX]+\.\s*)?(?:kinh phi|can cu)/.test(foldWords(doc.place.path[0] ?? ''));
   const [first, ...rest] = quotePassage(doc, q.runs, env, wholeList);
   return [`${tag}${first}`, ...rest];
@@ -232,18 +235,16 @@ function cite(doc: SearchDoc, q: Query) {
 /** A short label for a record offered as "did you mean". */
 function label(doc: SearchDoc, q: Query): string {
   if (doc.task) return `${say(q.lang, 'task', doc.task.number)} (${doc.plan.shortName}): ${clip(doc.task.title, 110)}`;
-  if (doc.type === 'target') {
-    const t = doc.plan.targets.find((x) => x.id === doc.id)!;
-    // No figure in a suggestion: it would read as an answer.
-    return `${say(q.lang, 'target', doc.plan.shortName, String(t.year))}: ${clip(t.indicator, 110)}`;
-  }
+  const t = targetOf(doc);
+  // No figure in a suggestion: it would read as an answer.
+  if (t) return `${say(q.lang, 'target', doc.plan.shortName, String(t.year))}: ${clip(t.indicator, 110)}`;
   return `${doc.plan.shortName}, ${placeWhere(doc.place, q.lang)}: ${clip(unbullet(doc.text).replace(/\s*\d+(?:[.,]\d+)?\s*%/g, ' …'), 110)}`;
 }
 
 /** The text a suggestion sends back when chosen: asks about that record. */
 function choiceText(doc: SearchDoc, q: Query): string {
   if (doc.task) return say(q.lang, 'askTaskOf', doc.task.number, doc.plan.shortName);
-  return `${clip(unbullet(doc.type === 'target' ? doc.plan.targets.find((x) => x.id === doc.id)!.indicator : doc.text), 80)} (${doc.plan.shortName})`;
+  return `${clip(unbullet(targetOf(doc)?.indicator ?? doc.text), 80)} (${doc.plan.shortName})`;
 }
 
 /** Words that name a unit in a paragraph or its heading ("Sở …", "UBND …", "các cơ quan, đơn vị"). */
@@ -274,8 +275,13 @@ export function answerFromRecords(q: Query, env: Env, slots: ReadonlySet<Slot>):
     const bestTask = ranked.find((s) => s.doc.task);
     if (bestTask && bestTask.coverage >= ranked[0]!.coverage - TASK_PREFERENCE) ranked = [bestTask, ...ranked.filter((s) => s !== bestTask)];
   }
-  // A figure is asked: only records that state one can answer.
-  if (slots.has('value')) ranked = ranked.filter((s) => /\d/.test(s.doc.text));
+  // A figure is asked: only records that state one can answer, for the year asked when one is.
+  if (slots.has('value')) {
+    const years = q.yearsInherited ? [] : q.years.map(String);
+    // In a one-year plan the year names the plan, not the target.
+    const dated = (s: Scored) => !years.length || s.doc.plan.yearFrom === s.doc.plan.yearTo || years.some((y) => featuresOf(s.doc).words.has(y) || targetOf(s.doc)?.year === Number(y));
+    ranked = ranked.filter((s) => /\d/.test(s.doc.text) && dated(s));
+  }
   const decision = decide(ranked, slots);
   const where = q.plans.length === 1 ? q.plans[0]!.shortName : say(q.lang, 'thesePlans');
   if (decision.kind === 'answer') {
@@ -284,7 +290,9 @@ export function answerFromRecords(q: Query, env: Env, slots: ReadonlySet<Slot>):
     const lines: string[] = [];
     if (slots.has('yesno')) lines.push(say(q.lang, 'yesSays'));
     // A task row answers "who" alone; other records beside it only distract.
-    const picks = decision.picks[0]!.doc.task && !slots.has('what') ? decision.picks.filter((s) => s.doc.task).slice(0, 2) : decision.picks;
+    // A target is also its bullet's passage: quote it once.
+    const once = decision.picks.filter((s, i, all) => !(s.doc.type === 'passage' && all.some((o, j) => j !== i && o.doc.type === 'target' && o.doc.plan === s.doc.plan && targetOf(o.doc)!.text === s.doc.text.replace(/^\s*[-–+•]\s*/u, ''))));
+    const picks = once[0]!.doc.task && !slots.has('what') ? once.filter((s) => s.doc.task).slice(0, 2) : once;
     for (const s of picks) lines.push(...read(s, q, env, slots, namer, many));
     const task = picks[0]!.doc.task ?? undefined;
     return { found: true, lines, sources: picks.map((s) => cite(s.doc, q)), ...(task ? { task } : {}) };

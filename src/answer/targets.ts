@@ -110,7 +110,7 @@ export function answerMonitor(q: Query, env: Env): Answer {
       `${en ? 'Monitoring agency' : 'Cơ quan chủ trì theo dõi, đôn đốc'}: ${namer.list(t.monitor, t.monitorIds)}.`,
       ...(t.implementers.length ? [`${en ? 'Implemented by' : 'Cơ quan thực hiện'}: ${t.implementers.join('; ')}.`] : []),
     ]);
-    return { plan, found: true, lines, sources: monitored.map((t) => source(plan, `Phụ lục 01, ${placeWhere(t.place, q.lang)}`, t.id)) };
+    return { plan, found: true, lines, sources: monitored.map((t) => source(plan, `${monitorAppendix(t, q)}, ${placeWhere(t.place, q.lang)}`, t.id)) };
   });
   if (!answers.length) {
     return { found: false, lines: [en ? 'None of the plans has an appendix assigning who monitors its targets.' : 'Không kế hoạch nào có phụ lục phân công theo dõi chỉ tiêu.'], sources: [] };
@@ -187,6 +187,12 @@ export function answerTargetsOfYear(q: Query, group: TargetGroup | null = null):
 }
 
 /** "Sở TTTT theo dõi những chỉ tiêu nào?": the targets an agency is charged with monitoring. */
+/** The appendix that assigns a target's monitor, by its own name ("Phụ lục 01", "Phụ lục I"). */
+function monitorAppendix(t: Target, q: Query): string {
+  const name = t.monitorPlace?.path[0] ?? 'Phụ lục';
+  return q.lang === 'en' ? name.replace('Phụ lục', 'Appendix') : name;
+}
+
 function monitoredBy(q: Query, env: Env): Answer {
   const en = q.lang === 'en';
   const id = q.agencies[0]!;
@@ -200,7 +206,7 @@ function monitoredBy(q: Query, env: Env): Answer {
       plan,
       found: true,
       lines: [en ? `${agency?.name} monitors ${ts.length} target(s):` : `${agency?.name} chủ trì theo dõi, đôn đốc ${ts.length} chỉ tiêu:`, ...ts.map((t) => `- ${line(t, q)}`)],
-      sources: [source(plan, 'Phụ lục 01')],
+      sources: [source(plan, monitorAppendix(ts[0]!, q))],
     };
   });
   return combine(q, answers, () => (en ? 'No plan assigns it targets to monitor.' : 'Không kế hoạch nào giao cơ quan này theo dõi chỉ tiêu.'));

@@ -3,13 +3,20 @@ import type { Plan, Task } from '../corpus/types.js';
 import { AgencyNamer, clip, placeWhere, source, taskWhere, unbullet } from './format.js';
 import { combine, type Answer, type Env, type PlanAnswer, type Query } from './query.js';
 import { contentWords, rankByPhrase } from './topic.js';
-import { fold } from '../text/fold.js';
+import { fold, foldWords } from '../text/fold.js';
 
-function findTasks(plan: Plan, number: string, part: 'I' | 'II' | null): Task[] {
+/**
+ * The rows numbered so in a plan; where numbering restarts per part, the part named by its code
+ * ("phần II", "phần B") or by words of its heading ("giải pháp", "nền móng").
+ */
+function findTasks(plan: Plan, number: string, part: string | null, runs: string[][]): Task[] {
   const all = plan.tasks.filter((t) => t.number === number);
-  if (!part) return all;
-  const inPart = all.filter((t) => t.part && t.part.trim().startsWith(`${part} `));
-  return inPart.length ? inPart : all;
+  if (all.length < 2) return all;
+  const byCode = part ? all.filter((t) => t.partCode === part) : [];
+  if (byCode.length) return byCode;
+  const phrases = runs.filter((r) => r.length >= 2).map((r) => ` ${r.join(' ')} `);
+  const byWords = all.filter((t) => t.part && phrases.some((p) => ` ${foldWords(t.part!)} `.includes(p)));
+  return byWords.length ? byWords : all;
 }
 
 /** Why a number is absent: the range, and the gap it falls in. */
@@ -61,7 +68,14 @@ export function describeTask(task: Task, q: Query, namer: AgencyNamer): string[]
     'task.note': ['note', 'lead', 'time'],
     'task.about': ['lead', 'support', 'time'],
   };
-  const out = [head, ...(order[q.intent] ?? order['task.lead']!).map((k) => lines[k]!)];
+  // The appendix's own columns where it has them: the expected output and the funding.
+  const extra = [
+    ...(task.output ? [`${en ? 'Output' : 'Sản phẩm'}: ${task.output}.`] : []),
+    ...(task.funding ? [`${en ? 'Funding' : 'Kinh phí'}: ${task.funding}.`] : []),
+  ];
+  const asked = q.slots.has('output') || q.slots.has('funding');
+  const fields = (order[q.intent] ?? order['task.lead']!).map((k) => lines[k]!);
+  const out = asked ? [head, ...extra, ...fields] : [head, ...fields, ...extra];
   if (q.intent === 'task.about' && task.section.length) out.push(`${en ? 'Section' : 'Thuộc'}: ${[...(task.part ? [task.part] : []), ...task.section].join(' › ')}.`);
   if (task.note && q.intent !== 'task.note') out.push(lines.note!);
   if (task.flags.includes('duplicate-number')) {
@@ -85,7 +99,7 @@ export function answerTask(q: Query, env: Env): Answer {
   const { number, part } = q.task!;
   const namer = new AgencyNamer(env.agencies, q.lang);
   const answers: PlanAnswer[] = q.plans.map((plan) => {
-    const tasks = findTasks(plan, number, part);
+    const tasks = findTasks(plan, number, part, q.runs);
     if (!tasks.length) return { plan, found: false, lines: [missingTask(plan, number, q)], sources: [] };
     return {
       plan,

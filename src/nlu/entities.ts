@@ -18,7 +18,7 @@ export interface Entities {
   period: [number, number] | null;
   /** Single years, in order. */
   years: number[];
-  task: { number: string; part: 'I' | 'II' | null } | null;
+  task: { number: string; part: string | null } | null;
   /** "nhiệm vụ đó", "that task": refers back. */
   taskRef: boolean;
   agencies: string[];
@@ -108,7 +108,9 @@ function findTask(text: string): { task: Entities['task']; rest: string } {
   for (const re of patterns) {
     const m = re.exec(text);
     if (!m) continue;
-    const part = /\b(phan|part)\s+(ii|2)\b|giai phap|solutions?/.test(text) ? 'II' : /\b(phan|part)\s+(i|1)\b|nen mong|foundation/.test(text) ? 'I' : null;
+    // "phần B", "phần II", "part 2": the appendix part's own code (2 is II where parts are Roman).
+    const code = /\b(?:phan|part)\s+([a-h]|[ivx]{1,4}|\d)\b/.exec(text)?.[1]?.toUpperCase() ?? null;
+    const part = code && /^\d$/.test(code) ? ['I', 'II', 'III', 'IV', 'V'][Number(code) - 1] ?? code : code;
     return { task: { number: m[1]!, part }, rest: text.replace(m[0], ' ') };
   }
   return { task: null, rest: text };

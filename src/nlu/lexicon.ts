@@ -328,4 +328,8 @@ export const EN_TOPICS: [string, string][] = [
   ['train', 'dao tao'],
   ['course', 'lop'],
   ['class', 'lop'],
+  ['foundation', 'nen mong'],
+  ['solution', 'giai phap'],
+  ['output', 'san pham'],
+  ['deliverable', 'san pham'],
 ];

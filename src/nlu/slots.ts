@@ -3,7 +3,7 @@
  * A question may ask for several ("ai phụ trách, làm trong giai đoạn nào?": lead and time).
  * The table is the one place these cues live; the reader chooses what to say from the slots.
  */
-export type Slot = 'lead' | 'partners' | 'time' | 'value' | 'count' | 'yesno' | 'what' | 'list';
+export type Slot = 'lead' | 'partners' | 'time' | 'value' | 'count' | 'yesno' | 'what' | 'list' | 'output' | 'funding';
 
 export interface SlotCue {
   slot: Slot;
@@ -25,6 +25,8 @@ export const SLOT_CUES: readonly SlotCue[] = [
   // Per clause: "có … không" at its end ("… không dùng tiền mặt" asks nothing).
   { slot: 'yesno', cue: /(\b(co|duoc)\b.*\b(khong|chua)( (ad|a|vay|nhi|nhe|ha|ta|ban|oi))*$|\bco phai\b|^(does|do|is|are|will|has|have|can)\b)/ },
   { slot: 'what', cue: /\b(noi gi|noi sao|noi ve|la gi|lam gi|nhung gi|gom|bao gom|nhung nguon nao|nhung linh vuc nao|nhung viec gi|viec gi|the nao|ra sao|what does|what is|what are|say about|anything about|mention)\b/ },
+  { slot: 'output', cue: /\b(san pham|ket qua dau ra|dau ra|output|product|deliverable)\b/ },
+  { slot: 'funding', cue: /\b(kinh phi|bao nhieu tien|nguon von|funding|budget|cost|how much money)\b/ },
   { slot: 'list', cue: /\b(nhung|cac) (nguon|linh vuc|noi dung|nhiem vu|hoi|to chuc|don vi)\b|\bnhung .* nao\b|which (sources|fields|areas)/ },
 ];
 

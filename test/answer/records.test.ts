@@ -1,4 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCorpus } from '../../src/corpus/load.js';
 import { describe, expect, it } from 'vitest';
 import { createAnswerer } from '../../src/answer/engine.js';
 import { bestSentence, clipWords, isListItem, sentenceScore } from '../../src/answer/reader.js';
@@ -6,7 +10,7 @@ import { decide, THRESHOLDS, type Scored } from '../../src/answer/records.js';
 import { MESSAGES } from '../../src/answer/messages.js';
 import { evalFold, parseEvalFile, scoreOne } from '../../src/eval/score.js';
 import type { SearchDoc } from '../../src/search/index.js';
-import { corpus } from '../helpers.js';
+import { corpus, CORPUS_DIR } from '../helpers.js';
 
 const engine = createAnswerer(corpus(), { rememberReplies: false });
 let n = 0;
@@ -190,5 +194,32 @@ describe('a lexicon indicator asked of every plan', () => {
   it('still asks which plan, rather than reading records', () => {
     const r = ask('Mục tiêu chữ ký số?');
     expect([r.intent, r.found, r.choices?.length]).toEqual(['clarify', true, corpus().plans.length]);
+  });
+});
+
+describe('plans of other shapes (the fixture plans beside the five)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'planbot-fixtures-'));
+  for (const f of readdirSync(CORPUS_DIR)) copyFileSync(join(CORPUS_DIR, f), join(dir, f));
+  const fixtures = fileURLToPath(new URL('../fixtures/plans/', import.meta.url));
+  for (const f of readdirSync(fixtures).filter((x) => /\.(md|txt)$/.test(x))) copyFileSync(join(fixtures, f), join(dir, f));
+  const mixed = createAnswerer(loadCorpus(dir), { rememberReplies: false });
+  const q = (text: string) => mixed.ask(`fx${n++}`, text);
+
+  it('answers a task’s output and funding, citing the appendix by its own name', () => {
+    const r = q('Nhiệm vụ 3 kế hoạch Quảng Trị có sản phẩm gì?');
+    expect(r.reply.split('\n')[1]).toBe('Sản phẩm: 10 lớp mỗi năm.');
+    expect(has(r.reply, 'Kinh phí: 300 triệu đồng', 'Phụ lục III, mục II, nhiệm vụ 3')).toBe(true);
+  });
+
+  it('answers count and amount targets', () => {
+    expect(has(q('Quảng Trị mỗi năm tổ chức bao nhiêu lớp bồi dưỡng kỹ năng số?').reply, 'ít nhất 10 lớp')).toBe(true);
+    const money = q('Doanh thu thương mại điện tử Quảng Trị năm 2025 đạt bao nhiêu?');
+    expect([money.found, has(money.reply, '1.500 tỷ đồng')]).toEqual([true, true]);
+  });
+
+  it('asks a part by its own code ("phần B")', () => {
+    const b = q('Ai chủ trì nhiệm vụ 1 phần B kế hoạch Gia Lai?');
+    expect(has(b.reply, 'Sở Văn hóa, Thể thao và Du lịch', 'phần B, nhiệm vụ 1')).toBe(true);
+    expect(has(b.reply, 'Sở Khoa học và Công nghệ')).toBe(false);
   });
 });

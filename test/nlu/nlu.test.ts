@@ -63,7 +63,10 @@ describe('entities', () => {
   it('reads task numbers, periods, years and plan numbers', () => {
     expect(u('nhiệm vụ số 13').entities.task).toEqual({ number: '13', part: null });
     expect(u('task #21').entities.task).toEqual({ number: '21', part: null });
-    expect(u('nhiệm vụ 1.1 phần giải pháp').entities.task).toEqual({ number: '1.1', part: 'II' });
+    // A part by its code; by the words of its heading ("giải pháp") the answer stage reads it from the plan.
+    expect(u('nhiệm vụ 1.1 phần giải pháp').entities.task).toEqual({ number: '1.1', part: null });
+    expect(u('nhiệm vụ 1 phần B').entities.task).toEqual({ number: '1', part: 'B' });
+    expect(u('nhiệm vụ 1.1 phần 2').entities.task).toEqual({ number: '1.1', part: 'II' });
     const e = u('Huế 2026-2030 năm 2030').entities;
     expect([e.period, e.years]).toEqual([[2026, 2030], [2030]]);
     expect(u('Ai ký kế hoạch 284/KH-UBND?').entities.planNumbers).toEqual(['284']);

@@ -31,7 +31,8 @@ describe('slots', () => {
     ['Sở Nội vụ chủ trì bao nhiêu nhiệm vụ?', ['lead', 'count']],
     ['Huế có hỗ trợ nông dân bán hàng trên sàn thương mại điện tử không?', ['yesno']],
     ['tuyên truyền thanh toán không dùng tiền mặt do ai chủ trì?', ['lead']],
-    ['Kinh phí thực hiện gồm những nguồn nào?', ['what', 'list']],
+    ['Kinh phí thực hiện gồm những nguồn nào?', ['what', 'list', 'funding']],
+    ['Nhiệm vụ 3 có sản phẩm gì?', ['output']],
     ['nhiệm vụ này phối hợp với ai?', ['lead', 'partners']],
   ])('%s → %j', (text, slots) => expect([...u(text).slots].sort()).toEqual([...slots].sort()));
 });
