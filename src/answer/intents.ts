@@ -8,6 +8,7 @@ import type { Understanding } from '../nlu/index.js';
 import type { Intent } from '../nlu/intent.js';
 import { CUES } from '../nlu/lexicon.js';
 import type { Slot } from '../nlu/slots.js';
+import { examples } from './examples.js';
 import { answerPlanFact, answerPlanList } from './facts.js';
 import { say, type MessageKey } from './messages.js';
 import type { Answer, Env, Query } from './query.js';
@@ -101,10 +102,13 @@ export const HANDLERS: { readonly [I in Exclude<Intent, CannedIntent>]: Handler 
   'plan.replaces': plan,
   'plan.deadline': plan,
   'plan.list': ({ q, corpus }) => answerPlanList(corpus, q),
-  topic: ({ q, u, env }) => {
+  topic: ({ q, u, env, corpus }) => {
     // "and Binh Thuan?" after a topic: the topic in context.
     if (q.topic !== u.topic) return answerTopic(q, env);
-    if (!q.runs.length && u.intent !== 'topic') return { found: false, lines: [say(q.lang, 'notUnderstood'), say(q.lang, 'tryAsking')], sources: [] };
+    if (!q.runs.length && u.intent !== 'topic') {
+      const [a = '', b = ''] = examples(corpus, q.lang);
+      return { found: false, lines: [say(q.lang, 'notUnderstood'), say(q.lang, 'tryAsking', a, b)], sources: [] };
+    }
     return answerFromRecords(q, env, q.slots);
   },
 };

@@ -30,10 +30,7 @@ export const MESSAGES = {
     vi: () => 'Xin lỗi, tôi không tìm thấy nội dung này trong các kế hoạch.',
     en: () => 'Sorry, I could not find that in the plans.',
   },
-  tryAsking: {
-    vi: () => 'Bạn thử hỏi: "Ai chủ trì nhiệm vụ 21 kế hoạch Huế 2026-2030?" hoặc "Mục tiêu điện thoại thông minh năm 2030 ở Bình Thuận?"',
-    en: () => 'Try: "Who leads task 21 in Hue 2026-2030?" or "Smartphone target 2030 in Binh Thuan?"',
-  },
+  tryAsking: { vi: (a, b) => `Bạn thử hỏi: "${a}" hoặc "${b}"`, en: (a, b) => `Try: "${a}" or "${b}"` },
   thesePlans: { vi: () => 'các kế hoạch này', en: () => 'these plans' },
   notIn: { vi: (where) => `Không thấy nội dung này trong ${where}.`, en: (where) => `I did not find this in ${where}.` },
   didYouMean: { vi: () => 'Ý bạn là:', en: () => 'Did you mean:' },

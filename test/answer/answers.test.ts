@@ -191,7 +191,8 @@ describe('plan facts and topics', () => {
 
   it('greets, helps and declines what is out of scope', () => {
     expect(ask('xin chào').intent).toBe('greeting');
-    expect(has(ask('/help').reply, 'Ai chủ trì nhiệm vụ 21')).toBe(true);
+    // Examples come from the loaded plans: the first plan with a task table and its first task.
+    expect(has(ask('/help').reply, 'Ai chủ trì nhiệm vụ 1.1 kế hoạch Bình Thuận 2025–2030?')).toBe(true);
     const off = ask('thời tiết hôm nay thế nào');
     expect([off.intent, off.found]).toEqual(['out_of_scope', false]);
   });

@@ -217,6 +217,14 @@ describe('plans of other shapes (the fixture plans beside the five)', () => {
     expect([money.found, has(money.reply, '1.500 tỷ đồng')]).toEqual([true, true]);
   });
 
+  it('builds help examples from the plans loaded, not from the five', () => {
+    const only = mkdtempSync(join(tmpdir(), 'planbot-fixtures-only-'));
+    for (const f of readdirSync(fixtures).filter((x) => /^(quang-tri|gia-lai).*\.(md|txt)$/.test(x))) copyFileSync(join(fixtures, f), join(only, f));
+    const help = createAnswerer(loadCorpus(only)).ask('h', '/help').reply;
+    expect(/Gia Lai|Quảng Trị/.test(help)).toBe(true);
+    expect(/Huế|Bình Thuận|4181|Hue-S/.test(help)).toBe(false);
+  });
+
   it('asks a part by its own code ("phần B")', () => {
     const b = q('Ai chủ trì nhiệm vụ 1 phần B kế hoạch Gia Lai?');
     expect(has(b.reply, 'Sở Văn hóa, Thể thao và Du lịch', 'phần B, nhiệm vụ 1')).toBe(true);
