@@ -8,8 +8,6 @@ export interface PlanChoice {
   /** The question (or the conversation) named them. */
   named: boolean;
   unknownPlace: string | null;
-  /** The question itself named a plan (so it replaces the conversation's). */
-  fromQuestion: boolean;
 }
 
 function covers(p: Plan, year: number): boolean {
@@ -66,25 +64,25 @@ export function choosePlans(lookup: PlanLookup, e: Entities, contextPlanIds: str
   const corpus = lookup.corpus;
   const byId = (ids: string[]) => lookup.byId(ids);
   if (e.planNumbers.length) {
-    return { plans: lookup.byNumbers(e.planNumbers), named: true, unknownPlace: null, fromQuestion: true };
+    return { plans: lookup.byNumbers(e.planNumbers), named: true, unknownPlace: null };
   }
   if (e.places.length) {
     const ids = [...new Set(e.places.flatMap((p) => p.planIds))];
-    if (!ids.length) return { plans: [], named: true, unknownPlace: e.places[0]!.name, fromQuestion: true };
+    if (!ids.length) return { plans: [], named: true, unknownPlace: e.places[0]!.name };
     // "thành phố Huế" is the city's plan, "tỉnh Thừa Thiên Huế" the province's, where both are loaded.
     const level = e.places.length === 1 ? e.places[0]!.level : null;
     const atLevel = level ? narrow(byId(ids), (p) => p.provinceLevel === level) : byId(ids);
-    return { plans: byPeriodAndKind(atLevel, e, true), named: true, unknownPlace: null, fromQuestion: true };
+    return { plans: byPeriodAndKind(atLevel, e, true), named: true, unknownPlace: null };
   }
   const context = byId(contextPlanIds);
   if (context.length && (e.period || e.kind)) {
     // "còn kế hoạch kinh tế số?": another plan of the same place.
     const family = corpus.plans.filter((p) => context.some((c) => sameFamily(p, c)));
     const picked = byPeriodAndKind(family, e, false);
-    return { plans: picked, named: true, unknownPlace: null, fromQuestion: picked.some((p) => !contextPlanIds.includes(p.id)) };
+    return { plans: picked, named: true, unknownPlace: null };
   }
-  if (context.length) return { plans: context, named: true, unknownPlace: null, fromQuestion: false };
+  if (context.length) return { plans: context, named: true, unknownPlace: null };
   const all = corpus.plans;
   const picked = e.period || e.kind ? byPeriodAndKind(all, e, false) : all;
-  return { plans: picked, named: picked.length < all.length && picked.length === 1, unknownPlace: null, fromQuestion: picked.length === 1 };
+  return { plans: picked, named: picked.length < all.length && picked.length === 1, unknownPlace: null };
 }

@@ -201,9 +201,4 @@ export class AgencyRegistry {
   seen(): Agency[] {
     return this.all.filter((a) => a.forms.length > 0);
   }
-
-  /** Every lexicon agency and every unit seen: what users may name. */
-  known(): Agency[] {
-    return [...this.all];
-  }
 }

@@ -78,6 +78,3 @@ export const PROVINCES: Province[] = [
 /** Places that contain one another: "Huế" today is the former "Thừa Thiên Huế" province. */
 export const SAME_PLACE: string[][] = [['Huế', 'Thừa Thiên Huế']];
 
-export function provinceByName(name: string): Province | undefined {
-  return PROVINCES.find((p) => p.name === name);
-}

@@ -19,8 +19,6 @@ export interface Understanding {
   topic: string | null;
   /** An explicit "về …" / "about …" restriction ("nhiệm vụ nào về an toàn thông tin"), folded. */
   about: string | null;
-  /** A task named by its content ("nhiệm vụ triển khai nền tảng trợ lý ảo"), folded. */
-  taskTitle: string | null;
   /** Starts like a follow-up ("còn …", "what about …"). */
   followUp: boolean;
   /** The parts of a record asked for (lead, time, value, yes/no…). */
@@ -36,8 +34,6 @@ const TOPIC_AFTER = /(?:noi gi ve|noi ve|de cap (?:gi )?(?:den|toi)|nhac (?:den|
 const TOPIC_NOISE =
   /\b(ke hoach|kh|nay|do|khong|a|and|con|thi sao|what about|how about|nhu the nao|the nao|ra sao|lay tu dau|tu dau|o dau|gi|kinh te so va xa hoi so|muc tieu|chi tieu|bao nhieu|phan tram|dat|la|nam|cua|co|cho|o|tai|plans?|targets?|goals?|objectives?|what|which|are|is|was|does|do|did|has|have|set|sets|the|for|in|of|by|to|an?)\b/g;
 
-/** Question words around a task's title ("… do ai chủ trì?", "who leads …"). */
-const CUE_WORDS = /\b(ai|do|don vi|co quan|nao|chu tri|phoi hop|thuc hien|trien khai vao|khi nao|bao gio|thoi gian|who|leads?|partners?|when|in charge|responsible)\b/g;
 
 
 /** "… trong kế hoạch chuyển đổi số Thừa Thiên Huế 2024": the plan reference, not the topic. */
@@ -75,7 +71,6 @@ export function understand(text: string, catalog: Catalog): Understanding {
   const lang = detectLanguage(text);
   const placeForms = catalog.places.filter((p) => entities.places.some((x) => x.name === p.name)).flatMap((p) => p.forms);
   const about = TOPIC_AFTER.exec(folded);
-  const title = entities.task ? null : /\b(?:nhiem vu|task)\s+(.+)$/.exec(folded);
   return {
     text,
     folded,
@@ -84,7 +79,6 @@ export function understand(text: string, catalog: Catalog): Understanding {
     entities,
     topic: intent === null || intent === 'topic' || intent === 'plan.info' || intent.startsWith('target.') ? topicOf(folded, placeForms) : null,
     about: about ? clean(about[1]!, placeForms) : null,
-    taskTitle: title ? clean(title[1]!.replace(CUE_WORDS, ' '), placeForms) : null,
     followUp: /^(con|the con|vay con|the|what about|how about|and|same for|con voi)\b|\bthi sao$/.test(folded),
     slots: slotsOf(clauses),
     runs: contentRuns(clauses, [...placeForms, ...entities.planNumbers], lang === 'en'),
