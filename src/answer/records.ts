@@ -164,6 +164,8 @@ export const THRESHOLDS = {
   paragraphForTask: 0.15,
   /** A lexicon indicator's target answers only when it holds this much of the question. */
   indicatorCover: 0.5,
+  /** Below `answer`, the best record still answers when it leads every other by this much. */
+  margin: 0.1,
   /** Other records are shown beside the best while this close to it. */
   alongside: 0.85,
 };
@@ -174,15 +176,17 @@ export type Decision = { kind: 'answer'; picks: Scored[] } | { kind: 'suggest'; 
 export function decide(ranked: Scored[], slots: ReadonlySet<Slot>): Decision {
   const best = ranked[0];
   if (!best) return { kind: 'none', picks: [] };
-  const need = slots.has('value')
-    ? THRESHOLDS.valueAnswer
-    : // Who / when from a paragraph: it names the unit less directly than a task row does.
-      (slots.has('lead') || slots.has('partners') || slots.has('time')) && !best.doc.task
-      ? THRESHOLDS.answer + THRESHOLDS.paragraphForTask
-      : THRESHOLDS.answer;
+  // Who / when from a paragraph: it names the unit less directly than a task row does.
+  const whoFromParagraph = (slots.has('lead') || slots.has('partners') || slots.has('time')) && !best.doc.task;
+  const need = slots.has('value') ? THRESHOLDS.valueAnswer : whoFromParagraph ? THRESHOLDS.answer + THRESHOLDS.paragraphForTask : THRESHOLDS.answer;
   if (best.coverage >= need) {
     const floor = Math.max(need, best.coverage * THRESHOLDS.alongside);
     return { kind: 'answer', picks: ranked.filter((s) => s.coverage >= floor).slice(0, 3) };
+  }
+  // Just below the bar but far ahead of every other record: that record is what was meant.
+  const runnerUp = ranked.find((s) => s.doc.folded !== best.doc.folded && !(s.doc.task && best.doc.task && s.doc.task === best.doc.task));
+  if (!slots.has('value') && !whoFromParagraph && best.coverage >= THRESHOLDS.suggest && best.coverage - (runnerUp?.coverage ?? 0) >= THRESHOLDS.margin) {
+    return { kind: 'answer', picks: [best] };
   }
   if (best.coverage >= THRESHOLDS.suggest) return { kind: 'suggest', picks: ranked.slice(0, 3) };
   return { kind: 'none', picks: ranked.slice(0, 3) };

@@ -50,7 +50,7 @@ describe('the reader', () => {
 });
 
 describe('the confidence decision', () => {
-  const doc = (id: string) => ({ id, task: null, text: id }) as unknown as SearchDoc;
+  const doc = (id: string) => ({ id, task: null, text: id, folded: ` ${id} ` }) as unknown as SearchDoc;
   const s = (id: string, coverage: number): Scored => ({ doc: doc(id), coverage, missing: [] });
   const what = new Set(['what'] as const);
 
@@ -61,8 +61,16 @@ describe('the confidence decision', () => {
   });
 
   it('offers the nearest records, not an answer, between the thresholds', () => {
-    const d = decide([s('a', THRESHOLDS.answer - 0.01), s('b', 0.2), s('c', 0.1), s('d', 0.05)], what);
+    const d = decide([s('a', THRESHOLDS.answer - 0.01), s('b', THRESHOLDS.answer - 0.04), s('c', 0.1), s('d', 0.05)], what);
     expect([d.kind, d.picks.length]).toEqual(['suggest', 3]);
+  });
+
+  it('answers just below the bar when one record leads all others by far', () => {
+    const alone = decide([s('a', THRESHOLDS.answer - 0.02), s('b', THRESHOLDS.answer - 0.02 - THRESHOLDS.margin - 0.01)], what);
+    expect([alone.kind, alone.picks.map((p) => p.doc.id)]).toEqual(['answer', ['a']]);
+    // Not for a figure, and not when the next record is close.
+    expect(decide([s('a', THRESHOLDS.answer - 0.02), s('b', 0.05)], new Set(['value'] as const)).kind).not.toBe('answer');
+    expect(decide([s('a', THRESHOLDS.answer - 0.02), s('b', THRESHOLDS.answer - 0.05)], what).kind).toBe('suggest');
   });
 
   it('says nothing was found below them, or with no candidate', () => {
