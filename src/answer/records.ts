@@ -21,8 +21,6 @@ export interface Scored {
   doc: SearchDoc;
   /** Share of the question's word weight the record holds (two-syllable words whole count fully). */
   coverage: number;
-  /** The question's words the record lacks, heaviest first. */
-  missing: string[];
 }
 
 /** A record's words and adjacent word pairs (its text and the headings above it), as sets. */
@@ -92,6 +90,14 @@ export function weigh(runs: string[][], env: Env, strict: boolean): Weighted {
   return { runs, weight, total, alternatives: alternativesOf(runs), units, term };
 }
 
+/** Whether a record holds a phrase: its word, or each pair of its words (a phrase's pairs all found is taken for the phrase). */
+function holds(f: Features, phrase: string): boolean {
+  const ws = phrase.split(' ');
+  if (ws.length === 1) return f.words.has(ws[0]!);
+  for (let i = 1; i < ws.length; i++) if (!f.pairs.has(`${ws[i - 1]} ${ws[i]}`)) return false;
+  return true;
+}
+
 /** Credit for a syllable found apart from its word, and for a short term's syllables found apart. */
 const SCATTERED = 0.5;
 const SCATTERED_TERM = 0.3;
@@ -111,17 +117,11 @@ export function score(doc: SearchDoc, q: Weighted): Scored {
   // "bán hàng online" in the question, "sàn thương mại điện tử" in the record.
   for (const alt of q.alternatives) {
     if (alt.words.every((w) => credit.get(w) === 1)) continue;
-    if (alt.others.some((o) => f.text.includes(` ${o} `))) for (const w of alt.words) credit.set(w, 1);
+    if (alt.others.some((o) => holds(f, o))) for (const w of alt.words) credit.set(w, 1);
   }
   let covered = 0;
-  const missing: string[] = [];
-  for (const [w, weight] of q.weight) {
-    const c = credit.get(w) ?? 0;
-    covered += c * weight;
-    if (c === 0 && weight > 0) missing.push(w);
-  }
-  missing.sort((a, b) => q.weight.get(b)! - q.weight.get(a)!);
-  return { doc, coverage: q.total > 0 ? covered / q.total : 0, missing };
+  for (const [w, c] of credit) covered += c * q.weight.get(w)!;
+  return { doc, coverage: q.total > 0 ? covered / q.total : 0 };
 }
 
 /** Weight below which a word does not propose records (it still counts in coverage). */

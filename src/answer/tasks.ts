@@ -1,5 +1,5 @@
 /** Answers about appendix tasks: lead, partners, time, note, content; and the tasks an agency leads. */
-import type { Plan, Task } from '../corpus/types.js';
+import type { Passage, Plan, Task } from '../corpus/types.js';
 import { AgencyNamer, clip, placeWhere, source, taskWhere, unbullet } from './format.js';
 import { combine, type Answer, type Env, type PlanAnswer, type Query } from './query.js';
 import { contentWords, rankByPhrase } from './topic.js';
@@ -113,14 +113,24 @@ export function answerTask(q: Query, env: Env): Answer {
   );
 }
 
+/** A plan's "Tổ chức thực hiện" paragraphs, each with its headings and text folded, worked out once per plan. */
+const ASSIGNMENTS = new WeakMap<Plan, { passage: Passage; folded: string }[]>();
+function assignments(plan: Plan): { passage: Passage; folded: string }[] {
+  let list = ASSIGNMENTS.get(plan);
+  if (!list) {
+    list = plan.passages.filter((p) => p.path.some((h) => /to chuc thuc hien/.test(fold(h)))).map((p) => ({ passage: p, folded: fold([...p.path.slice(1), p.text].join(' ')) }));
+    ASSIGNMENTS.set(plan, list);
+  }
+  return list;
+}
+
 /** Paragraphs under "Tổ chức thực hiện" that name the agency: what a plan without a task table assigns it. */
 function assignmentPassages(plan: Plan, names: string[]): { text: string; where: string }[] {
   const keys = names.map(fold);
-  return plan.passages
-    .filter((p) => p.path.some((h) => /to chuc thuc hien/.test(fold(h))))
-    .filter((p) => keys.some((k) => fold([...p.path.slice(1), p.text].join(' ')).includes(k)))
+  return assignments(plan)
+    .filter((a) => keys.some((k) => a.folded.includes(k)))
     .slice(0, 4)
-    .map((p) => ({ text: p.text, where: placeWhere(p.place, 'vi') }));
+    .map(({ passage: p }) => ({ text: p.text, where: placeWhere(p.place, 'vi') }));
 }
 
 export function answerAgencyTasks(q: Query, env: Env, about: string | null = null): Answer {

@@ -34,11 +34,15 @@ export interface Catalog {
   maxAgencyTokens: number;
   /** Place forms by their first two letters, for the typo-tolerant pass. */
   placesByPrefix: Map<string, PlaceForm[]>;
-  /** Folded words the plans and the question cues use that are no part of a place name. */
+  /** Folded words the plans use: a run of them only is no misspelt place (a typo makes a word the plans never write). */
   commonWords: Set<string>;
   /** Place spellings by folded text, and the most words one has. */
   placesByForm: Map<string, PlaceForm[]>;
   maxPlaceWords: number;
+  /** First words of the place spellings: only a run starting with one can be a place. */
+  placeFirstWords: Set<string>;
+  /** First words of the agency names (letters and digits only): only a run starting with one can be an agency. */
+  agencyFirstWords: Set<string>;
   /** Digits of every plan number ("4181"). */
   planNumbers: Set<string>;
 }
@@ -56,8 +60,8 @@ function addKey(keys: Map<string, string>, key: string, id: string): void {
 }
 
 /**
- * `vocabulary`: folded words of the plans' text (the search index has them); with the
- * place words taken out, a question word found there is no misspelt place.
+ * `vocabulary`: folded words of the plans' text (the search index has them); a question word
+ * found there is no misspelt place, so the typo pass looks only at runs holding another word.
  */
 export function buildCatalog(corpus: Corpus, vocabulary: Iterable<string> = []): Catalog {
   const places: PlaceEntry[] = [];
@@ -82,6 +86,7 @@ export function buildCatalog(corpus: Corpus, vocabulary: Iterable<string> = []):
   const agencyKeys = new Map<string, string>();
   // The longest written form bounds the n-gram scan ("Hội Công nghệ thông tin và Điện tử viễn thông" is ten words).
   let maxAgencyTokens = 1;
+  const agencyFirstWords = new Set<string>();
   const bareAgencyKeys = new Map<string, string>();
   const agencies: AgencyEntry[] = [];
   const seen = new Set<string>();
@@ -90,7 +95,11 @@ export function buildCatalog(corpus: Corpus, vocabulary: Iterable<string> = []):
     if (!seen.has(a.id)) agencies.push({ id: a.id, name: a.name, short: a.short, group: a.group });
     seen.add(a.id);
     for (const form of [a.name, ...(a.short ? [a.short] : []), ...a.forms, ...(ENGLISH_NAMES.get(a.id) ?? [])]) {
-      maxAgencyTokens = Math.max(maxAgencyTokens, foldWords(form).split(' ').length);
+      const formWords = foldWords(form).split(' ');
+      maxAgencyTokens = Math.max(maxAgencyTokens, formWords.length);
+      agencyFirstWords.add(formWords[0]!.replace(/[^a-z0-9]/g, ''));
+      // Without "Sở": the next word starts the name.
+      if (formWords[0] === 'so' && formWords[1]) agencyFirstWords.add(formWords[1].replace(/[^a-z0-9]/g, ''));
       const key = agencyKey(form);
       // A collective ("địa phương", "các sở, ban, ngành") is also everyday words: named only where it acts.
       if (a.group) {
@@ -110,13 +119,12 @@ export function buildCatalog(corpus: Corpus, vocabulary: Iterable<string> = []):
     .sort((a, b) => b.f.length - a.f.length);
   const placesByPrefix = new Map<string, PlaceForm[]>();
   for (const pf of placeForms) placesByPrefix.set(pf.f.slice(0, 2), [...(placesByPrefix.get(pf.f.slice(0, 2)) ?? []), pf]);
-  const placeWords = new Set(placeForms.flatMap((pf) => pf.f.split(' ')));
-  const commonWords = new Set<string>();
-  for (const w of vocabulary) if (!placeWords.has(w)) commonWords.add(w);
+  const commonWords = new Set(vocabulary);
   const placesByForm = new Map<string, PlaceForm[]>();
   for (const pf of placeForms) placesByForm.set(pf.f, [...(placesByForm.get(pf.f) ?? []), pf]);
   const maxPlaceWords = Math.max(1, ...placeForms.map((pf) => pf.f.split(' ').length));
+  const placeFirstWords = new Set(placeForms.map((pf) => pf.f.split(' ')[0]!));
   const planNumbers = new Set(corpus.plans.map((p) => (p.number ? /^\d+/.exec(p.number)?.[0] : undefined)).filter((n): n is string => n !== undefined));
   for (const k of agencyKeys.keys()) bareAgencyKeys.delete(k);
-  return { places, agencies, agencyKeys, bareAgencyKeys, maxAgencyTokens, placesByPrefix, commonWords, placesByForm, maxPlaceWords, planNumbers };
+  return { places, agencies, agencyKeys, bareAgencyKeys, maxAgencyTokens, placesByPrefix, commonWords, placesByForm, maxPlaceWords, placeFirstWords, agencyFirstWords, planNumbers };
 }

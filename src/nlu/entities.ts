@@ -61,6 +61,7 @@ function findPlaces(accented: string, text: string, catalog: Catalog): { places:
   const used = new Array<boolean>(words.length).fill(false);
   for (let n = Math.min(catalog.maxPlaceWords, words.length); n >= 1; n--) {
     for (let i = 0; i + n <= words.length; i++) {
+      if (!catalog.placeFirstWords.has(words[i]!)) continue;
       if (used.slice(i, i + n).some(Boolean)) continue;
       const folded = words.slice(i, i + n).join(' ');
       const spelled = spelledWords.slice(i, i + n).join(' ');
@@ -127,6 +128,7 @@ function findAgencies(text: string, catalog: Catalog): string[] {
   for (let i = 0; i < words.length; i++) {
     // "cơ sở y tế" is a health facility, not "Sở Y tế".
     if (words[i] === 'so' && words[i - 1] === 'co') continue;
+    if (!catalog.agencyFirstWords.has(words[i]!)) continue;
     // The longest name starting here, its key grown a word at a time.
     let key = '';
     let match: { id: string; n: number } | null = null;

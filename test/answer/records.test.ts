@@ -51,7 +51,7 @@ describe('the reader', () => {
 
 describe('the confidence decision', () => {
   const doc = (id: string) => ({ id, task: null, text: id, folded: ` ${id} ` }) as unknown as SearchDoc;
-  const s = (id: string, coverage: number): Scored => ({ doc: doc(id), coverage, missing: [] });
+  const s = (id: string, coverage: number): Scored => ({ doc: doc(id), coverage });
   const what = new Set(['what'] as const);
 
   it('answers above the threshold, with the records close to the best', () => {
