@@ -266,9 +266,9 @@ function typesFor(slots: ReadonlySet<Slot>): DocType[] {
 
 export function answerFromRecords(q: Query, env: Env, slots: ReadonlySet<Slot>): Answer {
   const weighted = weigh(q.runs, env, q.lang === 'vi');
-  if (weighted.total === 0) {
-    return { found: false, lines: [say(q.lang, 'askContent')], sources: [] };
-  }
+  const where = q.plans.length === 1 ? q.plans[0]!.shortName : say(q.lang, 'thesePlans');
+  // Words, but none the plans use ("drones", "cryptocurrency"): not in these plans.
+  if (weighted.total === 0) return { found: false, lines: [q.runs.length ? say(q.lang, 'notIn', where) : say(q.lang, 'askContent')], sources: [] };
   let ranked = rank(weighted, q.plans, env, typesFor(slots));
   if (slots.has('lead') || slots.has('partners')) {
     // Who: a record that names no unit cannot say who.
@@ -287,7 +287,6 @@ export function answerFromRecords(q: Query, env: Env, slots: ReadonlySet<Slot>):
     ranked = ranked.filter((s) => /\d/.test(s.doc.text) && dated(s));
   }
   const decision = decide(ranked, slots);
-  const where = q.plans.length === 1 ? q.plans[0]!.shortName : say(q.lang, 'thesePlans');
   if (decision.kind === 'answer') {
     const namer = new AgencyNamer(env.agencies, q.lang);
     const many = new Set(decision.picks.map((s) => s.doc.plan.id)).size > 1;
