@@ -98,8 +98,11 @@ function holds(f: Features, phrase: string): boolean {
   return true;
 }
 
-/** Credit for a syllable found apart from its word, and for a short term's syllables found apart. */
-const SCATTERED = 0.5;
+/**
+ * Credit for a syllable found apart from its word ("tuyến" in "tuyên truyền" is no "tuyến metro"),
+ * and for a short term's syllables found apart.
+ */
+const SCATTERED = 0.35;
 const SCATTERED_TERM = 0.3;
 
 /** How much of the question a record holds. A syllable found outside its two-syllable word counts half. */
@@ -160,6 +163,8 @@ export const THRESHOLDS = {
   suggest: 0.25,
   /** A figure must match nearly every word: a wrong number is worse than none. */
   valueAnswer: 0.8,
+  /** "Có … không?" is answered "Có" only on firmer ground: a wrong yes is worse than a "not found". */
+  yesNo: 0.4,
   /** What a paragraph needs beyond `answer` to say who or when. */
   paragraphForTask: 0.15,
   /** A lexicon indicator's target answers only when it holds this much of the question. */
@@ -178,7 +183,7 @@ export function decide(ranked: Scored[], slots: ReadonlySet<Slot>): Decision {
   if (!best) return { kind: 'none', picks: [] };
   // Who / when from a paragraph: it names the unit less directly than a task row does.
   const whoFromParagraph = (slots.has('lead') || slots.has('partners') || slots.has('time')) && !best.doc.task;
-  const need = slots.has('value') ? THRESHOLDS.valueAnswer : whoFromParagraph ? THRESHOLDS.answer + THRESHOLDS.paragraphForTask : THRESHOLDS.answer;
+  const need = slots.has('value') ? THRESHOLDS.valueAnswer : whoFromParagraph ? THRESHOLDS.answer + THRESHOLDS.paragraphForTask : slots.has('yesno') ? THRESHOLDS.yesNo : THRESHOLDS.answer;
   if (best.coverage >= need) {
     const floor = Math.max(need, best.coverage * THRESHOLDS.alongside);
     return { kind: 'answer', picks: ranked.filter((s) => s.coverage >= floor).slice(0, 3) };

@@ -190,6 +190,13 @@ describe('messages', () => {
 
 describe('a held-out set written apart from the public samples', () => {
   // Questions of every kind, written by another hand from the plan texts (test/fixtures/heldout.jsonl).
+  it('answers none of a set of plausible questions the plans do not answer', () => {
+    const items = parseEvalFile(readFileSync(new URL('../fixtures/negatives.jsonl', import.meta.url), 'utf8'));
+    const local = createAnswerer(corpus(), { rememberReplies: false });
+    const wrong = items.filter((i) => local.ask(`neg:${i.chat}`, i.text).found).map((i) => i.text);
+    expect(wrong).toEqual([]);
+  });
+
   it('scores at least 75%', () => {
     const items = parseEvalFile(readFileSync(new URL('../fixtures/heldout.jsonl', import.meta.url), 'utf8'));
     const local = createAnswerer(corpus(), { rememberReplies: false });
