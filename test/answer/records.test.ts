@@ -140,7 +140,7 @@ describe('answers from the records, in other words', () => {
   });
 
   it('offers "did you mean" choices, found false, when unsure', () => {
-    const r = ask('KH CĐS TT Huế 2024 có xây cầu vượt sông Hương bằng công nghệ số không?');
+    const r = ask('BT có cho dân ký số ngay trên điện thoại, ko cần cắm USB token ko ad?');
     expect([r.found, has(r.reply, 'Ý bạn là:')]).toEqual([false, true]);
     expect(r.choices!.length).toBeGreaterThan(0);
     expect(r.choices!.length).toBeLessThanOrEqual(3);
