@@ -129,7 +129,9 @@ export class Engine implements Answerer {
     const lang: Lang = u.lang;
     const e = u.entities;
     let intent = u.intent;
-    const inherit = intent === null && ctx.intent !== null && (u.followUp || hasEntities(u));
+    // "TP Huế năm 2026 đặt mức nào?" after a target: only a place and a year, so the same question of them.
+    const bareFollowUp = intent === 'plan.info' && !u.runs.length && ctx.intent !== null && TARGET_INTENTS.includes(ctx.intent);
+    const inherit = (intent === null || bareFollowUp) && ctx.intent !== null && (u.followUp || hasEntities(u));
     if (inherit) intent = ctx.intent;
     if (intent === null && (e.taskRef || e.task) && ctx.intent && TASK_INTENTS.includes(ctx.intent)) intent = ctx.intent;
 
@@ -246,7 +248,7 @@ export class Engine implements Answerer {
 }
 
 /** "nhiệm vụ tiếp theo / kế tiếp / ngay sau đó" (group 1) or "nhiệm vụ trước đó". */
-const TASK_STEP = /\b(?:nhiem vu|task)\s+(?:(tiep theo|ke tiep|ngay sau(?: do)?|sau do|ke)|(truoc(?: do)?|lien truoc|ngay truoc))\b|\b(?:(next)|(previous)) task\b/;
+const TASK_STEP = /\b(?:nhiem vu|task)\s+(?:(tiep theo|ke tiep|ngay sau(?: do| no)?|sau do|sau no|ngay duoi(?: no)?|duoi no|ke)|(truoc(?: do| no)?|lien truoc|ngay truoc|ngay tren(?: no)?|tren no))\b|\b(?:(next)|(previous)) task\b/;
 
 /** The task intent a bare slot question asks for ("thời hạn?" → time). */
 function taskSlot(slots: ReadonlySet<Slot>): Intent | null {

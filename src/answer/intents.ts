@@ -7,6 +7,8 @@ import type { Corpus, TargetGroup } from '../corpus/types.js';
 import type { Understanding } from '../nlu/index.js';
 import type { Intent } from '../nlu/intent.js';
 import { CUES } from '../nlu/lexicon.js';
+import { expandShorthand } from '../nlu/shorthand.js';
+import { foldWords } from '../text/fold.js';
 import type { Slot } from '../nlu/slots.js';
 import { examples } from './examples.js';
 import { answerPlanFact, answerPlanList } from './facts.js';
@@ -54,6 +56,12 @@ export function withTaskSlot(slots: ReadonlySet<Slot>): Set<Slot> {
   return out;
 }
 
+/** Whether the question has content words besides the agencies' names ("Sở Tài chính … bố trí kinh phí"). */
+function beyondAgency(q: Query, env: Env): boolean {
+  const named = new Set(q.agencies.flatMap((id) => [env.agencies.get(id)?.name ?? '', ...(env.agencies.get(id)?.forms ?? [])]).flatMap((n) => expandShorthand(foldWords(n)).split(' ')));
+  return q.runs.some((run) => run.some((w) => !named.has(w) && !/^(so|nhiem|vu|tinh|thanh|pho)$/.test(w)));
+}
+
 /** "mục tiêu kinh tế số / xã hội số / chính quyền số": a whole group of targets, when that is all the words say. */
 function groupNamed(topic: string | null): TargetGroup | null {
   const t = (topic ?? '').replace(/\b(ve|phat trien|cac)\b/g, ' ').replace(/\s+/g, ' ').trim();
@@ -90,7 +98,17 @@ export const HANDLERS: { readonly [I in Exclude<Intent, CannedIntent>]: Handler 
   'task.time': task,
   'task.note': task,
   'task.about': task,
-  'agency.tasks': ({ q, u, env }) => (q.agencies.length ? answerAgencyTasks(q, env, u.about) : ask(q, 'askAgency')),
+  'agency.tasks': ({ q, u, env }) => {
+    if (!q.agencies.length) return ask(q, 'askAgency');
+    // "Sở Tài chính được giao bố trí kinh phí cho những việc gì?": words beyond the agency's name ask
+    // what the plan says of it; the records answer that, the task list stays when they cannot.
+    const asksTasks = q.slots.has('count') || /\b(nhiem vu|tasks?)\b/.test(u.folded);
+    if (!u.about && !asksTasks && q.plans.some((p) => p.tasks.length) && beyondAgency(q, env)) {
+      const records = answerFromRecords(q, env, q.slots);
+      if (records.found) return records;
+    }
+    return answerAgencyTasks(q, env, u.about);
+  },
   'target.value': targetValue,
   'target.monitor': ({ q, env }) => answerMonitor(q, env),
   'target.compare': ({ q, env, corpus }) => answerCompare({ ...q, plans: q.planNamed && q.plans.length > 1 ? q.plans : corpus.plans }, env),

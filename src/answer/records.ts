@@ -287,8 +287,9 @@ export function answerFromRecords(q: Query, env: Env, slots: ReadonlySet<Slot>):
   // A figure is asked: only records that state one can answer, for the year asked when one is.
   if (slots.has('value')) {
     const years = q.yearsInherited ? [] : q.years.map(String);
-    // In a one-year plan the year names the plan, not the target.
-    const dated = (s: Scored) => !years.length || s.doc.plan.yearFrom === s.doc.plan.yearTo || years.some((y) => featuresOf(s.doc).words.has(y) || targetOf(s.doc)?.year === Number(y));
+    // In a one-year plan its own year names the plan, not the target ("Thua Thien Hue's 2024 plan").
+    const namesPlan = (p: Plan) => p.yearFrom === p.yearTo && years.every((y) => Number(y) === p.yearFrom);
+    const dated = (s: Scored) => !years.length || namesPlan(s.doc.plan) || years.some((y) => featuresOf(s.doc).words.has(y) || targetOf(s.doc)?.year === Number(y));
     ranked = ranked.filter((s) => /\d/.test(s.doc.text) && dated(s));
   }
   const decision = decide(ranked, slots);

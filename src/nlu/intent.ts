@@ -36,6 +36,8 @@ function taskIntent(f: string): Intent | null {
   return null;
 }
 
+const OTHER_DOCUMENT_NUMBER = /\b(nghi quyet|quyet dinh|chuong trinh|cong van|van ban|thong tu|nghi dinh|chi thi|de an)\b.*\bso (may|bao nhieu)\b/;
+
 /** The intent the words ask for; null when they only add entities to the conversation ("còn năm 2025?"). */
 export function classify(f: string, e: Entities): Intent | null {
   const words = f.split(' ').filter(Boolean).length;
@@ -51,7 +53,8 @@ export function classify(f: string, e: Entities): Intent | null {
     if (CUES.replaces.test(f)) return 'plan.replaces';
     if (CUES.deadline.test(f) && !e.indicator) return 'plan.deadline';
     if (CUES.date.test(f) && !e.indicator) return 'plan.date';
-    if (CUES.number.test(f) && !e.indicator && !/%|phan tram|ty le|ty trong|muc tieu|chi tieu/.test(f)) return 'plan.number';
+    // "nghị quyết số mấy" asks another document's number, not the plan's.
+    if (CUES.number.test(f) && !e.indicator && !/%|phan tram|ty le|ty trong|muc tieu|chi tieu/.test(f) && !OTHER_DOCUMENT_NUMBER.test(f)) return 'plan.number';
     if (CUES.counts.test(f) && !e.agencies.length) return 'plan.info';
   }
   if (CUES.compare.test(f) && (e.indicator || CUES.target.test(f))) return 'target.compare';

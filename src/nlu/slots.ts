@@ -20,7 +20,7 @@ export const SLOT_CUES: readonly SlotCue[] = [
     slot: 'time',
     cue: /\b(thoi gian|thoi han|giai doan nao|khi nao|bao gio|den khi nao|toi khi nao|nam nao|bao lau|tien do|when|by when|what period|which period|timeline|timeframe|how long|how often|deadline)\b/,
   },
-  { slot: 'value', cue: /(\bbao nhieu\b|\bmay phan tram\b|%|\bphan tram\b|\bty le\b.*\b(la|dat)\b|what (share|percentage|proportion)|how much|what rate)/ },
+  { slot: 'value', cue: /(\bbao nhieu\b|\bmuc nao\b|\bmay phan tram\b|%|\bphan tram\b|\bty le\b.*\b(la|dat)\b|what (share|percentage|proportion)|how much|what rate)/ },
   { slot: 'count', cue: /\b(bao nhieu|how many) (nhiem vu|viec|task|chi tieu|muc tieu|target)/ },
   // Per clause: "có … không" at its end ("… không dùng tiền mặt" asks nothing).
   { slot: 'yesno', cue: /(\b(co|duoc)\b.*\b(khong|chua)( (ad|a|vay|nhi|nhe|ha|ta|ban|oi))*$|\bco phai\b|^(does|do|is|are|will|has|have|can)\b)/ },
