@@ -189,7 +189,7 @@ describe('messages', () => {
 });
 
 describe('a held-out set written apart from the public samples', () => {
-  // Questions of every kind, written by another hand from the plan texts (test/fixtures/heldout.jsonl).
+  // Questions of every kind, written by other hands from the plan texts (test/fixtures/heldout*.jsonl).
   it('answers none of a set of plausible questions the plans do not answer', () => {
     const items = parseEvalFile(readFileSync(new URL('../fixtures/negatives.jsonl', import.meta.url), 'utf8'));
     const local = createAnswerer(corpus(), { rememberReplies: false });
@@ -197,11 +197,14 @@ describe('a held-out set written apart from the public samples', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('scores at least 75%', () => {
-    const items = parseEvalFile(readFileSync(new URL('../fixtures/heldout.jsonl', import.meta.url), 'utf8'));
+  it.each([
+    ['heldout.jsonl', 0.78],
+    ['heldout2.jsonl', 0.72],
+  ])('%s scores at least %d', (file, min) => {
+    const items = parseEvalFile(readFileSync(new URL(`../fixtures/${file}`, import.meta.url), 'utf8'));
     const local = createAnswerer(corpus(), { rememberReplies: false });
     const ok = items.map((i) => scoreOne(i, local.ask(`heldout:${i.chat}`, i.text)).ok).filter(Boolean).length;
-    expect(ok / items.length).toBeGreaterThanOrEqual(0.75);
+    expect(ok / items.length).toBeGreaterThanOrEqual(min);
   });
 });
 
