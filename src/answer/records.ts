@@ -304,7 +304,9 @@ export function answerFromRecords(q: Query, env: Env, slots: ReadonlySet<Slot>):
     const picks = once[0]!.doc.task && !slots.has('what') ? once.filter((s) => s.doc.task).slice(0, 2) : once;
     for (const s of picks) lines.push(...read(s, q, env, slots, namer, many));
     const task = picks[0]!.doc.task ?? undefined;
-    return { found: true, lines, sources: picks.map((s) => cite(s.doc, q)), ...(task ? { task } : {}) };
+    // Asked only when, and the task row gives no time: shown, but not found.
+    const timeMissing = task !== undefined && slots.has('time') && !slots.has('lead') && !slots.has('partners') && !task.time;
+    return { found: !timeMissing, lines, sources: picks.map((s) => cite(s.doc, q)), ...(task ? { task } : {}) };
   }
   const notIn = say(q.lang, 'notIn', where);
   if (decision.kind === 'suggest') {

@@ -103,7 +103,8 @@ export function answerTask(q: Query, env: Env): Answer {
     if (!tasks.length) return { plan, found: false, lines: [missingTask(plan, number, q)], sources: [] };
     return {
       plan,
-      found: true,
+      // Asked when, and the row gives no time: shown, but not found.
+      found: !(q.intent === 'task.time' && tasks.every((t) => !t.time)),
       lines: tasks.flatMap((t) => describeTask(t, q, namer)),
       sources: tasks.map((t) => source(plan, taskWhere(t, q.lang), t.id)),
     };

@@ -201,6 +201,6 @@ export function extractEntities(raw: string, catalog: Catalog): Entities {
     taskRef: /nhiem vu (do|nay|tren|vua roi)|that task|this task|the task/.test(text),
     // Agency names may hold place words ("Trung tâm Bảo tồn di tích Cố đô Huế"): read them from the whole text.
     agencies: findAgencies(foldWords(raw).replace(/\b20\d\d\b/g, ' '), catalog),
-    indicator: findIndicator(rest),
+    indicator: findIndicator(expandShorthand(rest)),
   };
 }

@@ -60,7 +60,9 @@ function clean(phrase: string, placesFolded: string[]): string | null {
 const MAX_TOPIC_WORDS = 12;
 
 export function understand(text: string, catalog: Catalog): Understanding {
-  const clauses = text
+  // "AI" in capitals is artificial intelligence; "ai" is "who" (unless the whole question is in capitals).
+  const spelt = text === text.toUpperCase() ? text : text.replace(/(?<!\p{L})AI(?!\p{L})/gu, 'trí tuệ nhân tạo');
+  const clauses = spelt
     .replace(/(\p{L})'s\b/gu, '$1')
     .split(CLAUSE_BREAK)
     .map((c) => expandShorthand(foldWords(c)))

@@ -64,6 +64,26 @@ export const CUES = {
   outOfScope: /(thoi tiet|weather|bong da|football|gia vang|xo so|lottery|nau an|recipe|chung khoan|stock price|bitcoin)/,
 };
 
+/**
+ * English technical terms Vietnamese questions use as they are ("big data", "blockchain"): spelt
+ * in the plans' Vietnamese in every question, unlike the rest of the glossary.
+ */
+export const TECH_TERMS: [string, string][] = [
+  ['big data', 'du lieu lon'],
+  ['blockchain', 'chuoi khoi'],
+  ['cloud', 'dien toan dam may'],
+  ['chatbot', 'tro ly ao'],
+  ['iot', 'internet van vat'],
+  ['internet of things', 'internet van vat'],
+  ['smart city', 'do thi thong minh'],
+  ['digital twin', 'ban sao so'],
+  ['open data', 'du lieu mo'],
+  ['e-commerce', 'thuong mai dien tu'],
+  ['ecommerce', 'thuong mai dien tu'],
+  ['startup', 'khoi nghiep'],
+  ['fintech', 'cong nghe tai chinh'],
+];
+
 /** English topic words → the plans' Vietnamese (folded), so English topic questions find passages. */
 export const EN_TOPICS: [string, string][] = [
   ['open data', 'du lieu mo'],
@@ -329,6 +349,11 @@ export const EN_TOPICS: [string, string][] = [
   ['course', 'lop'],
   ['class', 'lop'],
   ['foundation', 'nen mong'],
+  ['identification', 'dinh danh'],
+  ['authentication', 'xac thuc'],
+  ['programme', 'chuong trinh'],
+  ['program', 'chuong trinh'],
+  ['artificial intelligence', 'tri tue nhan tao'],
   ['solution', 'giai phap'],
   ['output', 'san pham'],
   ['deliverable', 'san pham'],

@@ -3,7 +3,7 @@
  * years, question words and chatter are taken out, English mapped to the plans' Vietnamese.
  * Words stay in runs ("xay dung kho du lieu") so two-syllable words can be matched whole.
  */
-import { EN_TOPICS } from './lexicon.js';
+import { EN_TOPICS, TECH_TERMS } from './lexicon.js';
 
 /**
  * Question words and chatter (folded, shorthand spelt out): they say what is asked, not about
@@ -51,17 +51,19 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
 
 const LONE_QUESTION_WORDS: ReadonlySet<string> = new Set(['co', 'lo', 'lam', 'duoc', 'dung']);
 
-/** English phrases to the plans' words: one pattern, longest phrase first so "data platform" wins over "data". */
-const EN_WORDS = new Map(EN_TOPICS.map(([en, vi]) => [en, vi]));
-const EN_PATTERN = new RegExp(
-  String.raw`\b(${[...EN_WORDS.keys()].sort((a, b) => b.length - a.length).map((e) => e.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})(?:s|es)?\b`,
-  'g',
-);
+/** One pattern for a glossary, longest phrase first so "data platform" wins over "data". */
+function glossary(entries: [string, string][]): (folded: string) => string {
+  const words = new Map(entries);
+  const escaped = [...words.keys()].sort((a, b) => b.length - a.length).map((e) => e.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'));
+  const pattern = new RegExp(String.raw`\b(${escaped.join('|')})(?:s|es)?\b`, 'g');
+  return (folded) => folded.replace(pattern, (_, en: string) => ` ${words.get(en)} `).replace(/\s+/g, ' ').trim();
+}
 
 /** English words and phrases replaced by the plans' Vietnamese (folded). */
-export function toPlanWords(folded: string): string {
-  return folded.replace(EN_PATTERN, (_, en: string) => ` ${EN_WORDS.get(en)} `).replace(/\s+/g, ' ').trim();
-}
+export const toPlanWords = glossary([...EN_TOPICS, ...TECH_TERMS]);
+
+/** English technical terms only, for Vietnamese questions ("có nhắc tới big data không"). */
+const techToPlanWords = glossary(TECH_TERMS);
 
 /**
  * Runs of content words, clause by clause. `clauses` are folded with shorthand spelt out;
@@ -73,7 +75,7 @@ export function contentRuns(clauses: string[], remove: string[] = [], english = 
   const longestFirst = [...remove].sort((a, b) => b.length - a.length);
   for (const clause of clauses) {
     // English words become the plans' Vietnamese; in a Vietnamese question "ai" is "who", not AI.
-    let t = ` ${english ? toPlanWords(clause) : clause} `.replace(PLAN_KIND, ' | ');
+    let t = ` ${english ? toPlanWords(clause) : techToPlanWords(clause)} `.replace(PLAN_KIND, ' | ');
     // A place is the plan reference, except in a name such as "Hue-S" ("hue s").
     for (const r of longestFirst) if (r) t = t.replace(new RegExp(` ${r}(?= )(?! s )`, 'g'), ' |');
     t = t
