@@ -65,7 +65,7 @@ export interface Weighted {
   /** Phrases of the question a record may hold in other words. */
   alternatives: Alternative[];
   /** Each word of each run with the word pairs it forms there, worked out once per question. */
-  units: { word: string; single: boolean; paired: boolean; left: string | null; right: string | null }[];
+  units: { word: string; single: boolean; left: string | null; right: string | null }[];
   /** A question about one short term ("trung tâm dữ liệu"): the term, padded, which a record must hold whole. */
   term: string | null;
 }
@@ -83,28 +83,11 @@ export function weigh(runs: string[][], env: Env, strict: boolean): Weighted {
   }
   let total = 0;
   for (const v of weight.values()) total += v;
-  const units = runs.flatMap((run) => segment(run, env));
+  const units = runs.flatMap((run) =>
+    run.map((word, i) => ({ word, single: run.length === 1, left: i > 0 ? `${run[i - 1]} ${word}` : null, right: i + 1 < run.length ? `${word} ${run[i + 1]}` : null })),
+  );
   const term = runs.length === 1 && runs[0]!.length <= 4 ? ` ${runs[0]!.join(' ')} ` : null;
   return { runs, weight, total, alternatives: alternativesOf(runs), units, term };
-}
-
-/**
- * A run cut into words, left to right: two syllables the plans write side by side are one word
- * ("địa chỉ | số", not "địa | chỉ số"), and count whole only where a record holds that pair; a
- * syllable left alone counts whole beside either neighbour, as before.
- */
-function segment(run: string[], env: Env): Weighted['units'] {
-  const units: Weighted['units'] = [];
-  for (let i = 0; i < run.length; i++) {
-    const word = run[i]!;
-    const next = run[i + 1];
-    if (next !== undefined && env.index.isPair(word, next)) {
-      const pair = `${word} ${next}`;
-      units.push({ word, single: false, paired: true, left: null, right: pair }, { word: next, single: false, paired: true, left: pair, right: null });
-      i++;
-    } else units.push({ word, single: run.length === 1, paired: false, left: i > 0 ? `${run[i - 1]} ${word}` : null, right: next !== undefined ? `${word} ${next}` : null });
-  }
-  return units;
 }
 
 /** Whether a record holds a phrase: its word, or each pair of its words (a phrase's pairs all found is taken for the phrase). */
@@ -120,8 +103,6 @@ function holds(f: Features, phrase: string): boolean {
  * and for a short term's syllables found apart.
  */
 const SCATTERED = 0.35;
-/** A syllable of a two-syllable word the plans know, found only elsewhere ("địa" of "địa chỉ" in "địa phương"). */
-const APART_FROM_ITS_WORD = 0.15;
 const SCATTERED_TERM = 0.3;
 
 /** How much of the question a record holds. A syllable found outside its two-syllable word counts half. */
@@ -133,7 +114,7 @@ export function score(doc: SearchDoc, q: Weighted): Scored {
   for (const u of q.units) {
     if (!f.words.has(u.word)) continue;
     const whole = u.single || (q.term ? termFound : (u.left !== null && f.pairs.has(u.left)) || (u.right !== null && f.pairs.has(u.right)));
-    const c = whole ? 1 : q.term ? SCATTERED_TERM : u.paired ? APART_FROM_ITS_WORD : SCATTERED;
+    const c = whole ? 1 : q.term ? SCATTERED_TERM : SCATTERED;
     if (c > (credit.get(u.word) ?? 0)) credit.set(u.word, c);
   }
   // "bán hàng online" in the question, "sàn thương mại điện tử" in the record.

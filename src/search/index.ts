@@ -123,8 +123,6 @@ export class SearchIndex {
   private readonly planWords = new Map<string, Map<string, SearchDoc[]>>();
   /** In how many distinct texts each word occurs, for word weights; made on first use. */
   private df: Map<string, number> | null = null;
-  /** Adjacent word pairs of the distinct texts; made with `df`. */
-  private pairs: Set<string> | null = null;
 
   private constructor(
     private readonly mini: MiniSearch<Indexed>,
@@ -164,29 +162,16 @@ export class SearchIndex {
 
   /** How telling a word is (inverse document frequency over distinct texts); 0 for a word no record has. */
   idf(word: string): number {
-    const df = this.counts().df.get(word);
+    if (!this.df) {
+      this.df = new Map();
+      for (const text of new Set(this.carriers.map((c) => c[0]!.folded))) {
+        for (const w of new Set(text.split(' '))) if (w) this.df.set(w, (this.df.get(w) ?? 0) + 1);
+      }
+    }
+    const df = this.df.get(word);
     if (!df) return 0;
     const n = this.carriers.length;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  }
-
-  /** Whether two words stand side by side somewhere in the plans ("dia chi", "chi so"): a word of two syllables. */
-  isPair(first: string, second: string): boolean {
-    return this.counts().pairs.has(`${first} ${second}`);
-  }
-
-  /** Word counts and adjacent word pairs over the distinct texts, made on first use. */
-  private counts(): { df: Map<string, number>; pairs: Set<string> } {
-    if (!this.df || !this.pairs) {
-      this.df = new Map();
-      this.pairs = new Set();
-      for (const text of new Set(this.carriers.map((c) => c[0]!.folded))) {
-        const ws = text.split(' ').filter(Boolean);
-        for (const w of new Set(ws)) this.df.set(w, (this.df.get(w) ?? 0) + 1);
-        for (let i = 1; i < ws.length; i++) this.pairs.add(`${ws[i - 1]} ${ws[i]}`);
-      }
-    }
-    return { df: this.df, pairs: this.pairs };
   }
 
   /** A plan's records by word, made when a question first names the plan. */
