@@ -30,6 +30,21 @@ export interface EngineOptions {
 const TARGET_INTENTS: Intent[] = ['target.value', 'target.monitor', 'target.compare'];
 const PLAN_FACTS: Intent[] = ['plan.signer', 'plan.date', 'plan.number', 'plan.replaces'];
 
+/**
+ * A question is read up to this many words: enough for any question people ask, and a pasted page
+ * (2,000 characters of "Sở Sở Sở …") costs what a question costs.
+ */
+const MAX_QUESTION_WORDS = 60;
+
+function firstWords(text: string, max: number): string {
+  let at = -1;
+  for (let n = 0; n < max; n++) {
+    at = text.indexOf(' ', at + 1);
+    if (at < 0) return text;
+  }
+  return text.slice(0, at);
+}
+
 /** Distinct (question, context) pairs whose replies are kept; the oldest goes first. */
 const REPLY_CACHE_SIZE = 5000;
 
@@ -94,7 +109,7 @@ export class Engine implements Answerer {
       this.store.set(chatId, known.next);
       return known.reply;
     }
-    const clean = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+    const clean = firstWords(text.normalize('NFC').replace(/\s+/g, ' ').trim(), MAX_QUESTION_WORDS);
     const picked = this.pendingChoice(clean, ctx);
     const u = understand(picked?.text ?? clean, this.env.catalog);
     const context = picked ? { ...ctx, planIds: picked.planIds } : ctx;

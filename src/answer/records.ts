@@ -83,9 +83,14 @@ export function weigh(runs: string[][], env: Env, strict: boolean): Weighted {
   }
   let total = 0;
   for (const v of weight.values()) total += v;
-  const units = runs.flatMap((run) =>
-    run.map((word, i) => ({ word, single: run.length === 1, left: i > 0 ? `${run[i - 1]} ${word}` : null, right: i + 1 < run.length ? `${word} ${run[i + 1]}` : null })),
-  );
+  // A word repeated with the same neighbours is one unit ("Sở Sở Sở …" costs what "Sở" does).
+  const seen = new Set<string>();
+  const units = runs
+    .flatMap((run) => run.map((word, i) => ({ word, single: run.length === 1, left: i > 0 ? `${run[i - 1]} ${word}` : null, right: i + 1 < run.length ? `${word} ${run[i + 1]}` : null })))
+    .filter((u) => {
+      const key = `${u.word}|${u.left}|${u.right}|${u.single}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
   const term = runs.length === 1 && runs[0]!.length <= 4 ? ` ${runs[0]!.join(' ')} ` : null;
   return { runs, weight, total, alternatives: alternativesOf(runs), units, term };
 }

@@ -249,3 +249,11 @@ describe('plans of other shapes (the fixture plans beside the five)', () => {
     expect(has(b.reply, 'Sở Khoa học và Công nghệ')).toBe(false);
   });
 });
+
+describe('long questions', () => {
+  it('reads a pasted page only up to its first 60 words, and answers what they ask', () => {
+    const q = 'Ai chủ trì nhiệm vụ 5 kế hoạch 424?';
+    const long = ask(`${q} ${'Sở '.repeat(600)}`.slice(0, 2000));
+    expect([long.found, has(long.reply, 'Nhiệm vụ 5', 'Sở Tài chính')]).toEqual([true, true]);
+  });
+});
