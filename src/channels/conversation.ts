@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
 import type { Answerer, Reply } from '../answer/types.js';
-import type { RateLimiter } from './rateLimit.js';
 import * as texts from './texts.js';
 
 /** What a user did, already stripped of platform detail by the channel. */
@@ -34,15 +33,15 @@ interface StoredMenu {
 
 export interface ConversationOptions {
   getAnswerer: () => Answerer | undefined;
-  limiter: RateLimiter;
   /** How long a menu's buttons stay valid. */
   menuTtlMs: number;
   maxMenus?: number;
 }
 
 /**
- * The channel-independent part of a chat: rate limit, input checks, commands, menus and
- * calls to the Answerer. Channels map platform events to an Input and deliver the Outgoing.
+ * The channel-independent part of a chat: input checks, commands, menus and calls to the
+ * Answerer (rate limits apply earlier, when a delivery is admitted). Channels map platform
+ * events to an Input and deliver the Outgoing.
  */
 export class Conversation {
   private readonly menus = new Map<string, StoredMenu>();
@@ -50,11 +49,8 @@ export class Conversation {
 
   constructor(private readonly options: ConversationOptions) {}
 
-  /** The message to send for an input, or null to stay silent (rate limited after the notice). */
-  respond(chatKey: string, input: Input, log: Logger): Outgoing | null {
-    const decision = this.options.limiter.hit(chatKey);
-    if (decision === 'drop') return null;
-    if (decision === 'notify') return { text: texts.RATE_LIMITED };
+  /** The message to send for an input. */
+  respond(chatKey: string, input: Input, log: Logger): Outgoing {
     switch (input.kind) {
       case 'help':
         return { text: texts.HELP };

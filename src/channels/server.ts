@@ -1,7 +1,8 @@
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Answerer } from '../answer/types.js';
-import type { Config } from '../config.js';
+import type { Socket } from 'node:net';
+import type { Config, Limits } from '../config.js';
 import { health, jsonApi } from './api.js';
 import { ChannelContext } from './context.js';
 import { Conversation } from './conversation.js';
@@ -14,7 +15,7 @@ import { TelegramChannel, telegramWebhook } from './telegram.js';
 import { ZaloBotChannel, zaloBotWebhook } from './zaloBot.js';
 import { ZaloOaChannel, zaloOaWebhook } from './zaloOa.js';
 
-/** Timings and bounds; production defaults, tests shorten them. */
+/** Timings and bounds; the configurable ones come from Config.limits, tests shorten the others. */
 export interface Tuning {
   outbound: OutboundOptions;
   queue: QueueOptions;
@@ -26,19 +27,33 @@ export interface Tuning {
   /** On stop, how long queued replies may take to finish. */
   drainTimeoutMs: number;
   telegramPollTimeoutS: number;
+  /** Timeout of calls that only decorate a reply (typing indicator). */
+  cosmeticTimeoutMs: number;
   bodyLimit: number;
 }
 
-export const DEFAULT_TUNING: Tuning = {
-  outbound: DEFAULT_OUTBOUND,
-  queue: { maxPending: 1_000, concurrency: 16, taskTimeoutMs: 60_000 },
-  dedupeTtlMs: 15 * 60_000,
-  rateLimit: { max: 20, windowMs: 60_000 },
-  menuTtlMs: 30 * 60_000,
-  drainTimeoutMs: 5_000,
-  telegramPollTimeoutS: 30,
-  bodyLimit: 1024 * 1024,
-};
+/** The configured limits as tuning, with the fixed timings beside them. */
+export function tuningFor(limits: Limits): Tuning {
+  return {
+    outbound: { ...DEFAULT_OUTBOUND, requestTimeoutMs: limits.sendTimeoutMs },
+    queue: {
+      maxPending: limits.channelQueue,
+      perChat: limits.chatQueue,
+      concurrency: limits.channelConcurrency,
+      taskTimeoutMs: 60_000,
+    },
+    dedupeTtlMs: 15 * 60_000,
+    rateLimit: { max: limits.chatRatePerMinute, windowMs: 60_000 },
+    menuTtlMs: 30 * 60_000,
+    drainTimeoutMs: limits.drainTimeoutMs,
+    telegramPollTimeoutS: 30,
+    cosmeticTimeoutMs: 2_000,
+    bodyLimit: 1024 * 1024,
+  };
+}
+
+/** How long a connection over the limit may take to send the request it will be refused. */
+const OVER_LIMIT_GRACE_MS = 1_000;
 
 export type TuningOverrides = {
   [K in keyof Tuning]?: Tuning[K] extends object ? Partial<Tuning[K]> : Tuning[K];
@@ -65,37 +80,47 @@ export interface PlanbotServer {
   stop(): Promise<void>;
 }
 
-export function resolveTuning(overrides: TuningOverrides = {}): Tuning {
+export function resolveTuning(limits: Limits, overrides: TuningOverrides = {}): Tuning {
+  const base = tuningFor(limits);
   return {
-    ...DEFAULT_TUNING,
+    ...base,
     ...overrides,
-    outbound: { ...DEFAULT_TUNING.outbound, ...overrides.outbound },
-    queue: { ...DEFAULT_TUNING.queue, ...overrides.queue },
-    rateLimit: { ...DEFAULT_TUNING.rateLimit, ...overrides.rateLimit },
+    outbound: { ...base.outbound, ...overrides.outbound },
+    queue: { ...base.queue, ...overrides.queue },
+    rateLimit: { ...base.rateLimit, ...overrides.rateLimit },
   } as Tuning;
 }
 
 /** Build the Fastify app: one encapsulated plugin per channel, shared machinery as the `planbot` decorator. */
 export async function buildServer(options: BuildServerOptions): Promise<PlanbotServer> {
   const { config, getAnswerer } = options;
-  const tuning = resolveTuning(options.tuning);
+  const { limits } = config;
+  const tuning = resolveTuning(limits, options.tuning);
   const logger = options.logger ?? createLogger({ level: config.logLevel, secrets: configSecrets(config) });
 
   const queue = new ChatQueue(tuning.queue, (error, task) => logger.error({ err: error, update: task.id }, 'update failed'));
   const outbound = new Outbound(tuning.outbound, logger);
-  const conversation = new Conversation({
-    getAnswerer,
-    limiter: new RateLimiter(tuning.rateLimit.max, tuning.rateLimit.windowMs),
-    menuTtlMs: tuning.menuTtlMs,
-  });
-  const planbot = new ChannelContext(getAnswerer, queue, outbound, conversation, logger, new TtlSet(tuning.dedupeTtlMs));
+  const conversation = new Conversation({ getAnswerer, menuTtlMs: tuning.menuTtlMs });
+  const limiter = new RateLimiter(tuning.rateLimit.max, tuning.rateLimit.windowMs);
+  const planbot = new ChannelContext(getAnswerer, queue, outbound, conversation, logger, new TtlSet(tuning.dedupeTtlMs), limiter);
 
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: tuning.bodyLimit,
+    // Node's defaults let a client that sends a byte now and then hold a connection for ever.
+    connectionTimeout: limits.idleTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    http: {
+      headersTimeout: limits.headersTimeoutMs,
+      // How often Node checks the header and request timeouts (its default, 30 s, would let them overrun).
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) / 4))),
+    },
+    trustProxy: config.trustProxy,
     // Platforms send ids as strings or numbers; schemas say so with type unions.
     ajv: { customOptions: { allowUnionTypes: true } },
   });
+  capConnections(app, limits.maxConnections, logger);
   app.decorate('planbot', planbot);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode !== undefined && error.statusCode >= 400 ? error.statusCode : 500;
@@ -107,13 +132,14 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
     ? new TelegramChannel(planbot, config.telegram, {
         requestTimeoutMs: tuning.outbound.requestTimeoutMs,
         pollTimeoutS: tuning.telegramPollTimeoutS,
+        cosmeticTimeoutMs: tuning.cosmeticTimeoutMs,
       })
     : null;
   const zaloBot = config.zaloBot ? new ZaloBotChannel(planbot, config.zaloBot) : null;
-  const zaloOa = config.zaloOa ? new ZaloOaChannel(planbot, config.zaloOa) : null;
+  const zaloOa = config.zaloOa ? new ZaloOaChannel(planbot, config.zaloOa, { maxEventAgeMs: limits.oaMaxEventAgeMs }) : null;
 
   await app.register(health);
-  await app.register(jsonApi, { prefix: '/api' });
+  await app.register(jsonApi, { prefix: '/api', token: config.apiToken, ratePerMinute: limits.apiRatePerMinute });
   if (telegram && config.telegram?.mode === 'webhook') {
     await app.register(telegramWebhook, { prefix: '/telegram', channel: telegram, secret: config.telegram.webhookSecret ?? '' });
   }
@@ -129,6 +155,7 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
   app.addHook('onClose', async () => {
     const drained = await queue.drain(tuning.drainTimeoutMs);
     if (!drained) logger.warn({ pending: queue.size }, 'stopping with replies still pending');
+    if (outbound.deferredCount > 0) logger.warn({ kept: outbound.deferredCount }, 'stopping with replies kept for a later attempt');
     await outbound.close();
   });
 
@@ -158,6 +185,32 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
       return stopping;
     },
   };
+}
+
+/**
+ * At most `max` open connections: one more is answered 503 (Connection: close) as soon as its
+ * request arrives, and closed after a short grace if none does, so a crowd of idle or slow
+ * clients cannot exhaust the process's file descriptors or starve the webhooks.
+ */
+function capConnections(app: FastifyInstance, max: number, logger: Logger): void {
+  let open = 0;
+  let refused = 0;
+  const over = new WeakSet<Socket>();
+  app.server.on('connection', (socket: Socket) => {
+    open += 1;
+    socket.once('close', () => (open -= 1));
+    if (open <= max) return;
+    over.add(socket);
+    refused += 1;
+    // One warning per burst, not per connection.
+    if (refused === 1) logger.warn({ max }, 'connection limit reached: new connections get 503');
+    setTimeout(() => socket.destroy(), OVER_LIMIT_GRACE_MS).unref();
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (open <= max) refused = 0;
+    if (!over.has(request.raw.socket)) return;
+    return reply.code(503).header('connection', 'close').header('retry-after', '5').send({ error: 'server busy: too many connections' });
+  });
 }
 
 /** Say at start-up which channels are on, and why the others are off. */

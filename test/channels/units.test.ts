@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { TtlSet } from '../../src/channels/dedupe.js';
-import { Outbound, RetryableError, parseRetryAfter } from '../../src/channels/outbound.js';
+import { Outbound, RetryableError, RetryLaterError, parseRetryAfter } from '../../src/channels/outbound.js';
 import { ChatQueue } from '../../src/channels/queue.js';
 import { RateLimiter } from '../../src/channels/rateLimit.js';
 import { escapeHtml } from '../../src/channels/render.js';
 import { splitText } from '../../src/channels/split.js';
 import { secretHeaderStatus, zaloOaSignature } from '../../src/channels/verify.js';
-import { FakeApi, sleep } from './fakeApi.js';
+import { FakeApi, sleep, waitFor } from './fakeApi.js';
 
 const silent = pino({ level: 'silent' });
 
@@ -68,7 +68,7 @@ describe('RateLimiter', () => {
 describe('ChatQueue', () => {
   it('runs one chat in order, chats in parallel, and isolates failures', async () => {
     const errors: string[] = [];
-    const queue = new ChatQueue({ maxPending: 10, concurrency: 4, taskTimeoutMs: 1000 }, (_e, task) => errors.push(task.id));
+    const queue = new ChatQueue({ maxPending: 10, perChat: 5, concurrency: 4, taskTimeoutMs: 1000 }, (_e, task) => errors.push(task.id));
     const order: string[] = [];
     const task = (id: string, ms: number, fail = false) => ({
       id,
@@ -78,25 +78,43 @@ describe('ChatQueue', () => {
         order.push(id);
       },
     });
-    queue.push('a', task('a1', 40, true));
-    queue.push('a', task('a2', 0));
-    queue.push('b', task('b1', 5));
+    queue.push('tg', 'a', task('a1', 40, true));
+    queue.push('tg', 'a', task('a2', 0));
+    queue.push('tg', 'b', task('b1', 5));
     expect(await queue.drain(1000)).toBe(true);
     expect(order).toEqual(['b1', 'a2']);
     expect(errors).toEqual(['a1']);
   });
 
-  it('refuses beyond maxPending and after close; abandons a hung task after the timeout', async () => {
+  it('refuses beyond maxPending per lane and after close; abandons a hung task after the timeout', async () => {
     const errors: unknown[] = [];
-    const queue = new ChatQueue({ maxPending: 2, concurrency: 1, taskTimeoutMs: 30 }, (e) => errors.push(e));
+    const queue = new ChatQueue({ maxPending: 2, perChat: 5, concurrency: 1, taskTimeoutMs: 30 }, (e) => errors.push(e));
     const hang = { id: 'hang', run: () => new Promise<void>(() => {}) };
-    expect(queue.push('a', hang)).toBe(true);
-    expect(queue.push('a', { id: 'next', run: async () => {} })).toBe(true);
-    expect(queue.push('b', { id: 'over', run: async () => {} })).toBe(false);
+    expect(queue.push('tg', 'a', hang)).toBe('queued');
+    expect(queue.push('tg', 'a', { id: 'next', run: async () => {} })).toBe('queued');
+    expect(queue.push('tg', 'b', { id: 'over', run: async () => {} })).toBe('lane-full');
+    // Another lane has its own bound.
+    expect(queue.push('zalo', 'c', { id: 'other lane', run: async () => {} })).toBe('queued');
     expect(await queue.drain(1000)).toBe(true);
     expect(String(errors[0])).toMatch(/timed out/);
     queue.close();
-    expect(queue.push('c', { id: 'late', run: async () => {} })).toBe(false);
+    expect(queue.push('tg', 'c', { id: 'late', run: async () => {} })).toBe('closed');
+  });
+
+  it('bounds one chat (forced past it once) and takes chats in turn', async () => {
+    const queue = new ChatQueue({ maxPending: 100, perChat: 3, concurrency: 1, taskTimeoutMs: 1000 }, () => {});
+    const order: string[] = [];
+    const task = (id: string) => ({ id, run: async () => void order.push(id) });
+    const pushed = ['a1', 'a2', 'a3', 'a4'].map((id) => queue.push('tg', 'a', task(id)));
+    expect(pushed).toEqual(['queued', 'queued', 'queued', 'chat-full']);
+    expect(queue.push('tg', 'a', task('notice'), true)).toBe('queued');
+    expect(queue.chatSize('tg', 'a')).toBe(4);
+    queue.push('tg', 'b', task('b1'));
+    expect(await queue.drain(1000)).toBe(true);
+    // b1 does not wait for all of a's tasks: chats take turns.
+    expect(order.indexOf('b1')).toBeLessThan(order.indexOf('a3'));
+    expect(order.filter((id) => id.startsWith('a'))).toEqual(['a1', 'a2', 'a3']);
+    expect(queue.chatSize('tg', 'a')).toBe(0);
   });
 });
 
@@ -117,7 +135,7 @@ describe('Outbound', () => {
       if (n === 2) return { status: 429, body: {}, headers: { 'retry-after': '0.2' } };
       return undefined;
     });
-    const outbound = new Outbound({ maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 50, maxRetryAfterMs: 5000, paceMs: 0, requestTimeoutMs: 1000 }, silent);
+    const outbound = new Outbound({ maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 50, maxRetryAfterMs: 5000, maxDeferred: 10, paceMs: 0, requestTimeoutMs: 1000 }, silent);
     const result = await outbound.call('t', () => outbound.postJson(`${root}/x`, {}));
     expect(result.body).toEqual({ ok: true });
     expect(api.calls).toHaveLength(3);
@@ -126,19 +144,42 @@ describe('Outbound', () => {
   });
 
   it('gives up after maxAttempts and does not retry other errors', async () => {
-    const outbound = new Outbound({ maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 5000, paceMs: 0, requestTimeoutMs: 1000 }, silent);
+    const outbound = new Outbound({ maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 5000, maxDeferred: 10, paceMs: 0, requestTimeoutMs: 1000 }, silent);
     let tries = 0;
     await expect(outbound.call('t', async () => { tries += 1; throw new RetryableError('503'); })).rejects.toThrow('503');
     expect(tries).toBe(3);
     tries = 0;
     await expect(outbound.call('t', async () => { tries += 1; throw new Error('400'); })).rejects.toThrow('400');
     expect(tries).toBe(1);
-    await expect(outbound.call('t', async () => { throw new RetryableError('slow down', 60_000); })).rejects.toThrow();
+    await expect(outbound.call('t', async () => { throw new RetryableError('slow down', 60_000); })).rejects.toThrow(RetryLaterError);
+    await outbound.close();
+  });
+
+  it('keeps a message whose retry_after exceeds the cap and sends it later, in order, without holding the caller', async () => {
+    const outbound = new Outbound({ maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 50, maxDeferred: 10, paceMs: 0, requestTimeoutMs: 1000 }, silent);
+    const sent: Array<{ text: string; at: number }> = [];
+    let first = true;
+    const start = Date.now();
+    await outbound.send('a', 't', async () => {
+      if (first) {
+        first = false;
+        throw new RetryableError('429', 300);
+      }
+      sent.push({ text: 'one', at: Date.now() });
+    });
+    // Resolved without waiting 300 ms; the chat's next message queues behind the kept one.
+    expect(Date.now() - start).toBeLessThan(250);
+    await outbound.send('a', 't', async () => void sent.push({ text: 'two', at: Date.now() }));
+    expect(outbound.deferredCount).toBe(2);
+    await waitFor('kept messages sent', () => sent.length === 2, 3_000);
+    expect(sent.map((s) => s.text)).toEqual(['one', 'two']);
+    expect(sent[0]!.at - start).toBeGreaterThanOrEqual(290);
+    expect(outbound.deferredCount).toBe(0);
     await outbound.close();
   });
 
   it('paces messages into one chat but not across chats', async () => {
-    const outbound = new Outbound({ maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 5000, paceMs: 150, requestTimeoutMs: 1000 }, silent);
+    const outbound = new Outbound({ maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 5000, maxDeferred: 10, paceMs: 150, requestTimeoutMs: 1000 }, silent);
     const times: Record<string, number[]> = { a: [], b: [] };
     const send = (chat: 'a' | 'b') => outbound.send(chat, 't', async () => void times[chat].push(Date.now()));
     await Promise.all([(async () => { await send('a'); await send('a'); })(), send('b')]);

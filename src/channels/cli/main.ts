@@ -7,6 +7,7 @@ import type { Reply } from '../../answer/types.js';
 import { loadCorpus } from '../../corpus/load.js';
 import { loadCorpusCached, resolveCacheDir } from '../../search/cache.js';
 import { parseEvalFile, scoreOne, type EvalResult } from '../../eval/score.js';
+import { loadCorpusLimits } from '../../config.js';
 import { corpusJson, corpusReport } from './report.js';
 
 const USAGE = `usage:
@@ -22,10 +23,13 @@ export function corpusDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.PLANBOT_CORPUS || fileURLToPath(new URL('../../../../corpus', import.meta.url));
 }
 
+/** Parsed records and search index are cached on disk by content hash (.cache/, or PLANBOT_CACHE; "off" disables). */
+function cacheDir(): string | null {
+  return resolveCacheDir(process.env, fileURLToPath(new URL('../../../../.cache/corpus', import.meta.url)));
+}
+
 function loadEngine() {
-  // Parsed records and search index are cached on disk by content hash (.cache/, or PLANBOT_CACHE; "off" disables).
-  const cacheDir = resolveCacheDir(process.env, fileURLToPath(new URL('../../../../.cache/corpus', import.meta.url)));
-  const { corpus, index } = loadCorpusCached(corpusDir(), cacheDir);
+  const { corpus, index } = loadCorpusCached(corpusDir(), cacheDir(), loadCorpusLimits(process.env));
   return createAnswerer(corpus, { index });
 }
 
@@ -107,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (cmd) {
       case 'corpus': {
-        const corpus = loadCorpus(corpusDir());
+        const corpus = loadCorpus(corpusDir(), loadCorpusLimits(process.env));
         console.log(args.includes('--json') ? corpusJson(corpus) : corpusReport(corpus));
         return corpus.plans.length ? 0 : 1;
       }
@@ -122,7 +126,12 @@ export async function main(argv: string[]): Promise<number> {
         return evalFile(args);
       case 'serve': {
         const { runServe } = await import('../serve.js');
-        await runServe(async () => loadEngine());
+        const { serveLoader } = await import('../corpusLoader.js');
+        const { ChatContexts } = await import('../contexts.js');
+        const limits = loadCorpusLimits(process.env);
+        await runServe((config) =>
+          serveLoader({ dir: corpusDir(), cacheDir: cacheDir(), limits, contexts: new ChatContexts({ apps: 100_000, api: config.limits.apiContexts }) }),
+        );
         return 0;
       }
       default:
