@@ -71,6 +71,8 @@ export interface Config {
   apiToken: string | null;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (per-client limits). */
   trustProxy: boolean;
+  /** Folder for what must outlive the process (deliveries unanswered at stop). */
+  dataDir: string;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -118,7 +120,8 @@ export function loadConfig(env: Env): Config {
   const trustProxy = flag('PLANBOT_TRUST_PROXY', get('PLANBOT_TRUST_PROXY'), problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, logLevel, publicUrl, telegram, zaloBot, zaloOa, limits, apiToken, trustProxy };
+  const dataDir = get('PLANBOT_DATA') ?? './data';
+  return { port, host, logLevel, publicUrl, telegram, zaloBot, zaloOa, limits, apiToken, trustProxy, dataDir };
 }
 
 /** One numeric knob: variable, default, and the range it must fall in. */

@@ -18,6 +18,8 @@ export interface Job {
   chatKey: string;
   /** Platform delivery id; a repeat within the dedupe ttl is acknowledged and dropped. */
   dedupeKey?: string;
+  /** The delivery as received: saved if it is not answered before the server stops. */
+  body: unknown;
   /** Answer the update. */
   run: (log: Logger) => Promise<void>;
   /** Send a short notice into the chat instead (rate limited, too many messages waiting). */
@@ -60,7 +62,7 @@ export class ChannelContext {
       log.info({ chat: job.chatKey }, 'chat over its rate limit: one notice, then silence');
       pushed = this.queue.push(job.channel, job.chatKey, notice(texts.RATE_LIMITED), true) === 'queued' ? 'chat-full' : 'lane-full';
     } else {
-      pushed = this.queue.push(job.channel, job.chatKey, { id: job.id, run: () => job.run(log) });
+      pushed = this.queue.push(job.channel, job.chatKey, { id: job.id, run: () => job.run(log), unsent: { channel: job.channel, body: job.body } });
       // The first message over the chat's queue gets the notice (it may pass the bound by one).
       if (pushed === 'chat-full' && this.queue.chatSize(job.channel, job.chatKey) === this.queue.options.perChat) {
         log.info({ chat: job.chatKey }, 'chat has too many messages waiting: one notice, the rest not answered');

@@ -1,7 +1,11 @@
+import type { Unsent } from './unsent.js';
+
 /** A unit of work for one chat; `id` names it in logs (e.g. "tg:update:42"). */
 export interface Task {
   id: string;
   run: () => Promise<void>;
+  /** What to save if the task is not finished when the server stops (the delivery, to answer at the next start). */
+  unsent?: Unsent;
 }
 
 export interface QueueOptions {
@@ -43,6 +47,7 @@ class Lane {
  */
 export class ChatQueue {
   private readonly lanes = new Map<string, Lane>();
+  private readonly running = new Set<Task>();
   private pending = 0;
   private closed = false;
   private idleWaiters: Array<() => void> = [];
@@ -85,6 +90,12 @@ export class ChatQueue {
     return this.lanes.get(laneName)?.chats.get(chatKey)?.count ?? 0;
   }
 
+  /** Tasks waiting or running, oldest first per chat. */
+  unfinished(): Task[] {
+    const waiting = [...this.lanes.values()].flatMap((lane) => [...lane.chats.values()].flatMap((chat) => chat.waiting));
+    return [...this.running, ...waiting];
+  }
+
   /** Refuse new tasks; queued ones still run. */
   close(): void {
     this.closed = true;
@@ -111,7 +122,11 @@ export class ChatQueue {
       const chatKey = lane.ready.shift()!;
       const task = lane.chats.get(chatKey)!.waiting.shift()!;
       lane.running += 1;
-      void this.execute(task).finally(() => this.finish(lane, chatKey));
+      this.running.add(task);
+      void this.execute(task).finally(() => {
+        this.running.delete(task);
+        this.finish(lane, chatKey);
+      });
     }
   }
 

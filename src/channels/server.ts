@@ -4,7 +4,7 @@ import type { Answerer } from '../answer/types.js';
 import type { Socket } from 'node:net';
 import type { Config, Limits } from '../config.js';
 import { health, jsonApi } from './api.js';
-import { ChannelContext } from './context.js';
+import { ChannelContext, type Admission } from './context.js';
 import { Conversation } from './conversation.js';
 import { TtlSet } from './dedupe.js';
 import { configSecrets, createLogger } from './logger.js';
@@ -13,6 +13,7 @@ import { ChatQueue, type QueueOptions } from './queue.js';
 import { RateLimiter } from './rateLimit.js';
 import { TelegramChannel, telegramWebhook } from './telegram.js';
 import { ZaloBotChannel, zaloBotWebhook } from './zaloBot.js';
+import { saveUnsent, takeUnsent, type Unsent } from './unsent.js';
 import { ZaloOaChannel, zaloOaWebhook } from './zaloOa.js';
 
 /** Timings and bounds; the configurable ones come from Config.limits, tests shorten the others. */
@@ -76,7 +77,12 @@ export interface PlanbotServer {
   start(): Promise<string>;
   /** Point Telegram and the Zalo bot at `${publicUrl}/…/webhook`; failures are logged, not thrown. */
   registerWebhooks(publicUrl: string): Promise<void>;
-  /** Stop accepting, finish queued replies (up to drainTimeoutMs), release connections. Idempotent. */
+  /** Admit again the deliveries the last stop saved unanswered (call once the corpus is loaded). */
+  resumeUnsent(): number;
+  /**
+   * Stop accepting, finish queued replies (up to drainTimeoutMs), save the deliveries still
+   * unanswered for the next start, release connections. Idempotent.
+   */
   stop(): Promise<void>;
 }
 
@@ -154,7 +160,15 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
   });
   app.addHook('onClose', async () => {
     const drained = await queue.drain(tuning.drainTimeoutMs);
-    if (!drained) logger.warn({ pending: queue.size }, 'stopping with replies still pending');
+    if (!drained) {
+      const unsent = queue.unfinished().flatMap((task) => (task.unsent ? [task.unsent] : []));
+      try {
+        const file = saveUnsent(config.dataDir, unsent);
+        logger.warn({ pending: queue.size, saved: unsent.length, file }, 'stopping with replies still pending: deliveries saved for the next start');
+      } catch (error) {
+        logger.error({ err: error, pending: queue.size }, 'stopping with replies still pending, and they could not be saved');
+      }
+    }
     if (outbound.deferredCount > 0) logger.warn({ kept: outbound.deferredCount }, 'stopping with replies kept for a later attempt');
     await outbound.close();
   });
@@ -179,6 +193,21 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
         zaloBot?.registerWebhook(publicUrl).catch(failed('zalo')),
       ]);
       if (zaloOa) logger.info({ url: `${publicUrl}/zalo-oa/webhook` }, 'zalo OA: set this webhook URL in the developer console');
+    },
+    resumeUnsent() {
+      const channels: Record<string, { admit(body: never): Admission } | null> = { tg: telegram, zalo: zaloBot, zoa: zaloOa };
+      let items: Unsent[] = [];
+      try {
+        items = takeUnsent(config.dataDir);
+      } catch (error) {
+        logger.error({ err: error, dir: config.dataDir }, 'deliveries saved at the last stop could not be read');
+      }
+      for (const item of items) {
+        const admission = channels[item.channel]?.admit(item.body as never) ?? 'ignored';
+        if (admission !== 'accepted') logger.warn({ channel: item.channel, admission }, 'saved delivery not admitted again');
+      }
+      if (items.length > 0) logger.info({ deliveries: items.length }, 'deliveries saved at the last stop admitted again');
+      return items.length;
     },
     stop() {
       stopping ??= app.close();

@@ -69,6 +69,7 @@ export class TelegramChannel {
       channel: 'tg',
       chatKey,
       dedupeKey: `tg:${update.update_id}`,
+      body: update,
       run: () => this.process(update),
       notify: (text) => this.send(chatId, chatKey, { text }),
     });

@@ -87,6 +87,7 @@ export class ZaloBotChannel {
       chatKey,
       // No update id on this platform: the message id identifies a delivery.
       dedupeKey: messageId === undefined ? undefined : `zalo:${messageId}`,
+      body,
       run: (log) => deliver(this.planbot.conversation.respond(chatKey, input, log)),
       notify: (text) => deliver({ text }),
     });

@@ -101,6 +101,7 @@ export class ZaloOaChannel {
       channel: 'zoa',
       chatKey,
       dedupeKey: msgId === undefined ? undefined : `zoa:${msgId}`,
+      body,
       run: (log) => deliver(this.planbot.conversation.respond(chatKey, input, log)),
       notify: (text) => deliver({ text }),
     });
