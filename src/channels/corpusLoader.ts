@@ -3,10 +3,11 @@ import type { Logger } from 'pino';
 import type { ContextStore } from '../answer/context.js';
 import { createAnswerer } from '../answer/engine.js';
 import type { Answerer } from '../answer/types.js';
-import type { CorpusLimits } from '../config.js';
+import { loadCorpusLimits, type Config, type CorpusLimits, type Env } from '../config.js';
 import { loadCorpusInSteps, notPlanFiles, reloadRefusal } from '../corpus/load.js';
 import type { Corpus } from '../corpus/types.js';
 import { loadCorpusCached } from '../search/cache.js';
+import { ChatContexts } from './contexts.js';
 
 /** Loads the corpus into a new Answerer; throws (with the reason) when it must not be used. */
 export type AnswererLoader = (log: Logger) => Promise<Answerer>;
@@ -40,4 +41,10 @@ export function serveLoader(source: CorpusSource): AnswererLoader {
     current = corpus;
     return answerer;
   };
+}
+
+/** `planbot serve`'s loader for a corpus folder: limits from the environment, one context store for the process. */
+export function planbotLoader(config: Config, dir: string, cacheDir: string | null, env: Env = process.env): AnswererLoader {
+  const contexts = new ChatContexts({ apps: 100_000, api: config.limits.apiContexts });
+  return serveLoader({ dir, cacheDir, limits: loadCorpusLimits(env), contexts });
 }

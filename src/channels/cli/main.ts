@@ -126,12 +126,8 @@ export async function main(argv: string[]): Promise<number> {
         return evalFile(args);
       case 'serve': {
         const { runServe } = await import('../serve.js');
-        const { serveLoader } = await import('../corpusLoader.js');
-        const { ChatContexts } = await import('../contexts.js');
-        const limits = loadCorpusLimits(process.env);
-        await runServe((config) =>
-          serveLoader({ dir: corpusDir(), cacheDir: cacheDir(), limits, contexts: new ChatContexts({ apps: 100_000, api: config.limits.apiContexts }) }),
-        );
+        const { planbotLoader } = await import('../corpusLoader.js');
+        await runServe((config) => planbotLoader(config, corpusDir(), cacheDir()));
         return 0;
       }
       default:
