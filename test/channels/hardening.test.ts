@@ -124,26 +124,36 @@ function rawClient(url: string, first: string, trickle: string, gapMs: number, d
 }
 
 describe('slow clients and the connection cap', () => {
-  const env = { HTTP_HEADERS_TIMEOUT_MS: '600', HTTP_REQUEST_TIMEOUT_MS: '1200', HTTP_IDLE_TIMEOUT_MS: '1000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '500' };
+  const env = { HTTP_HEADERS_TIMEOUT_MS: '600', HTTP_REQUEST_TIMEOUT_MS: '3000', HTTP_IDLE_TIMEOUT_MS: '1000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '400' };
 
-  it('cuts off a client that sends its headers, its body or nothing at all too slowly, and keeps answering others', async () => {
+  it('cuts off clients that send headers or a body too slowly, go idle, or linger after a reply; keeps answering others', async () => {
     const h = await serve({ env });
     const head = 'POST /api/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 40\r\n\r\n';
-    const [slowHeaders, slowBody, silent] = await Promise.all([
+    const body = '{"text":"' + 'a'.repeat(29) + '"}';
+    const [slowHeaders, slowBody, idleBody, silent, kept] = await Promise.all([
       // One header byte every 150 ms: the headers would take 10 s.
-      rawClient(h.url, 'POST /api/ask HTTP/1.1\r\n', 'X-Slow: ' + 'a'.repeat(60), 150, 8_000),
-      // Headers at once, then one body byte every 300 ms (never idle for the idle timeout).
-      rawClient(h.url, head, '{"text":"' + 'a'.repeat(29) + '"}', 300, 8_000),
-      rawClient(h.url, '', '', 1_000, 8_000),
+      rawClient(h.url, 'POST /api/ask HTTP/1.1\r\n', 'X-Slow: ' + 'a'.repeat(60), 150, 10_000),
+      // Headers at once, then a body byte every 300 ms: never idle, but the request takes 12 s.
+      rawClient(h.url, head, body, 300, 10_000),
+      // A body byte every 1.5 s: idle longer than the idle timeout.
+      rawClient(h.url, head, body, 1_500, 10_000),
+      rawClient(h.url, '', '', 1_000, 10_000),
+      // A keep-alive connection left open after its reply.
+      rawClient(h.url, 'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n', '', 1_000, 10_000),
     ]);
-    for (const outcome of [slowHeaders, slowBody, silent]) {
-      expect(outcome.closedAfterMs).not.toBeNull();
-      expect(outcome.closedAfterMs!).toBeLessThan(4_000);
-    }
+    for (const outcome of [slowHeaders, slowBody, idleBody, silent, kept]) expect(outcome.closedAfterMs).not.toBeNull();
     expect(slowHeaders.closedAfterMs!).toBeGreaterThanOrEqual(500);
-    expect(slowBody.received).toMatch(/^HTTP\/1.1 408/);
+    expect(slowHeaders.closedAfterMs!).toBeLessThan(2_500);
     // A connection that sends nothing has sent no headers either: the headers timeout closes it.
     expect(silent.closedAfterMs!).toBeGreaterThanOrEqual(500);
+    expect(silent.closedAfterMs!).toBeLessThan(2_500);
+    expect(slowBody.received).toMatch(/^HTTP\/1.1 408/);
+    expect(slowBody.closedAfterMs!).toBeGreaterThanOrEqual(2_900);
+    expect(slowBody.closedAfterMs!).toBeLessThan(6_000);
+    expect(idleBody.closedAfterMs!).toBeGreaterThanOrEqual(900);
+    expect(idleBody.closedAfterMs!).toBeLessThan(2_900);
+    expect(kept.received).toMatch(/^HTTP\/1.1 200/);
+    expect(kept.closedAfterMs!).toBeLessThan(2_000);
     expect((await post(`${h.url}/api/ask`, { text: 'still here' })).json.reply).toBe('echo: still here');
   }, 20_000);
 

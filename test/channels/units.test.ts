@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig, loadCorpusLimits } from '../../src/config.js';
+import { EMPTY_CONTEXT } from '../../src/answer/context.js';
+import { ANONYMOUS_CHAT, ChatContexts } from '../../src/channels/contexts.js';
 import { TtlSet } from '../../src/channels/dedupe.js';
+import { reloadRefusal } from '../../src/corpus/load.js';
+import type { Corpus, Plan } from '../../src/corpus/types.js';
 import { Outbound, RetryableError, RetryLaterError, parseRetryAfter } from '../../src/channels/outbound.js';
 import { ChatQueue } from '../../src/channels/queue.js';
 import { RateLimiter } from '../../src/channels/rateLimit.js';
@@ -242,6 +246,24 @@ describe('loadConfig', () => {
     expect((error as ConfigError).problems).toHaveLength(6);
   });
 
+  it('reads the limits with their defaults, and names every bad one', () => {
+    expect(loadConfig({}).limits).toMatchObject({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, maxConnections: 1_000, chatRatePerMinute: 20, apiRatePerMinute: 60, oaMaxEventAgeMs: 900_000 });
+    expect(loadConfig({ HTTP_MAX_CONNECTIONS: '50', PLANBOT_API_RATE_LIMIT: '0' }).limits).toMatchObject({ maxConnections: 50, apiRatePerMinute: 0 });
+    let error: unknown;
+    try {
+      loadConfig({ HTTP_MAX_CONNECTIONS: '0', PLANBOT_CHAT_QUEUE: 'many', HTTP_HEADERS_TIMEOUT_MS: '40000', PLANBOT_API_TOKEN: 'short', PLANBOT_TRUST_PROXY: 'maybe' });
+    } catch (e) {
+      error = e;
+    }
+    const message = (error as Error).message;
+    for (const name of ['HTTP_MAX_CONNECTIONS', 'PLANBOT_CHAT_QUEUE', 'HTTP_HEADERS_TIMEOUT_MS must not exceed', 'PLANBOT_API_TOKEN', 'PLANBOT_TRUST_PROXY']) {
+      expect(message).toContain(name);
+    }
+    expect(loadCorpusLimits({}).maxFileBytes).toBe(10 * 1024 * 1024);
+    expect(loadCorpusLimits({ PLANBOT_CORPUS_MAX_FILE_MB: '0.5' }).maxFileBytes).toBe(512 * 1024);
+    expect(() => loadCorpusLimits({ PLANBOT_CORPUS_MAX_FILE_MB: 'big' })).toThrow(/PLANBOT_CORPUS_MAX_FILE_MB/);
+  });
+
   it('requires the webhook secrets that refuse forgeries', () => {
     expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: '1:a' })).toThrow(/TELEGRAM_WEBHOOK_SECRET is required/);
     expect(loadConfig({ TELEGRAM_BOT_TOKEN: '1:a', TELEGRAM_MODE: 'polling' }).telegram?.mode).toBe('polling');
@@ -266,5 +288,33 @@ describe('verification helpers', () => {
 
   it('escapes the three HTML characters Telegram parses', () => {
     expect(escapeHtml('a < b && c > d')).toBe('a &lt; b &amp;&amp; c &gt; d');
+  });
+});
+
+describe('ChatContexts', () => {
+  const ctx = { ...EMPTY_CONTEXT, planIds: ['hue'] };
+  it('keeps chat-app and API chats in separate bounds and anonymous calls nowhere', () => {
+    const store = new ChatContexts({ apps: 2, api: 2 });
+    store.set('tg:1', ctx);
+    for (let i = 0; i < 10; i += 1) store.set(`api:${i}`, ctx);
+    store.set(ANONYMOUS_CHAT, ctx);
+    expect(store.get('tg:1')).toBe(ctx);
+    expect(store.get('api:0')).toBeUndefined();
+    expect(store.get('api:9')).toBe(ctx);
+    expect(store.get(ANONYMOUS_CHAT)).toBeUndefined();
+  });
+});
+
+describe('reloadRefusal', () => {
+  const plan = (file: string) => ({ id: file.replace('.txt', ''), file }) as unknown as Plan;
+  const corpus = (files: string[], skipped: string[] = []) =>
+    ({ plans: files.map(plan), skipped: skipped.map((file) => ({ file, reason: 'broken' })), agencies: [], hash: '' }) as Corpus;
+  it('refuses a corpus without plans, and one that lost a plan whose file is still there', () => {
+    expect(reloadRefusal(null, corpus([]))).toMatch(/no plan/);
+    expect(reloadRefusal(corpus(['a.txt']), corpus([], ['x.txt']))).toMatch(/no plan.*x\.txt: broken/);
+    expect(reloadRefusal(corpus(['a.txt', 'b.txt']), corpus(['a.txt'], ['b.txt']))).toMatch(/b\.txt \(broken\)/);
+    // b.txt is gone from the folder: its plan may go.
+    expect(reloadRefusal(corpus(['a.txt', 'b.txt']), corpus(['a.txt']))).toBeNull();
+    expect(reloadRefusal(null, corpus(['a.txt']))).toBeNull();
   });
 });
