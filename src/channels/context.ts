@@ -60,7 +60,9 @@ export class ChannelContext {
     if (decision === 'drop') pushed = 'chat-full';
     else if (decision === 'notify') {
       log.info({ chat: job.chatKey }, 'chat over its rate limit: one notice, then silence');
-      pushed = this.queue.push(job.channel, job.chatKey, notice(texts.RATE_LIMITED), true) === 'queued' ? 'chat-full' : 'lane-full';
+      // The notice is queued in the message's place: the message itself counts as refused for its chat.
+      const queued = this.queue.push(job.channel, job.chatKey, notice(texts.RATE_LIMITED), true);
+      pushed = queued === 'queued' ? 'chat-full' : queued;
     } else {
       pushed = this.queue.push(job.channel, job.chatKey, { id: job.id, run: () => job.run(log), unsent: { channel: job.channel, body: job.body } });
       // The first message over the chat's queue gets the notice (it may pass the bound by one).
