@@ -54,6 +54,8 @@ export interface Limits {
   apiContexts: number;
   /** Zalo OA events whose timestamp is further than this from now are refused (replays). */
   oaMaxEventAgeMs: number;
+  /** How long a process owns an outbox entry it is answering; after that (or once it has stopped) another may take it. */
+  outboxLeaseMs: number;
 }
 
 export interface Config {
@@ -71,7 +73,7 @@ export interface Config {
   apiToken: string | null;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (per-client limits). */
   trustProxy: boolean;
-  /** Folder for what must outlive the process (deliveries unanswered at stop). */
+  /** Folder of the embedded store (SQLite): delivery ids and the outbox, so a restart loses and repeats nothing. */
   dataDir: string;
 }
 
@@ -149,6 +151,7 @@ const KNOBS: readonly Knob[] = [
   { env: 'PLANBOT_API_RATE_LIMIT', key: 'apiRatePerMinute', fallback: 60, min: 0, max: 1_000_000 },
   { env: 'PLANBOT_API_CONTEXTS', key: 'apiContexts', fallback: 10_000, min: 0, max: 1_000_000 },
   { env: 'ZALO_OA_MAX_EVENT_AGE_MS', key: 'oaMaxEventAgeMs', fallback: 15 * 60 * SECOND, min: SECOND, max: 24 * 3600 * SECOND },
+  { env: 'PLANBOT_OUTBOX_LEASE_MS', key: 'outboxLeaseMs', fallback: 120 * SECOND, min: SECOND, max: 24 * 3600 * SECOND },
 ];
 
 /** Every limit, from its variable or its default; whole numbers within range only. */

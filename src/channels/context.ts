@@ -2,8 +2,9 @@ import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import type { Answerer } from '../answer/types.js';
 import type { Conversation } from './conversation.js';
-import type { TtlSet } from './dedupe.js';
+import type { DeliveryLog } from './dedupe.js';
 import type { Outbound } from './outbound.js';
+import type { Outbox } from './outbox.js';
 import type { ChatQueue, PushResult } from './queue.js';
 import type { RateLimiter } from './rateLimit.js';
 import * as texts from './texts.js';
@@ -18,8 +19,10 @@ export interface Job {
   chatKey: string;
   /** Platform delivery id; a repeat within the dedupe ttl is acknowledged and dropped. */
   dedupeKey?: string;
-  /** The delivery as received: saved if it is not answered before the server stops. */
+  /** The delivery as received: kept in the outbox until answered. */
   body: unknown;
+  /** Set when the delivery comes from the outbox (taken over from a stopped process): not a repeat, already kept. */
+  outboxId?: number;
   /** Answer the update. */
   run: (log: Logger) => Promise<void>;
   /** Send a short notice into the chat instead (rate limited, too many messages waiting). */
@@ -40,22 +43,26 @@ export class ChannelContext {
     readonly outbound: Outbound,
     readonly conversation: Conversation,
     readonly logger: Logger,
-    private readonly dedupe: TtlSet,
+    private readonly dedupe: DeliveryLog,
     private readonly limiter: RateLimiter,
+    private readonly outbox: Outbox,
   ) {}
 
   /**
    * Decide synchronously whether an update is taken. Duplicates are dropped; the chat's rate
    * limit and its own small queue apply here, at admission, so one chat's flood never fills
    * its channel's queue. An update is only remembered once it is taken (queued, or refused for
-   * its chat's sake), so a delivery refused with 503 can be retried.
+   * its chat's sake), so a delivery refused with 503 can be retried. A queued delivery is in
+   * the outbox before this returns (so before the webhook is acknowledged) until it is answered.
    */
   admit(job: Job): Admission {
     if (!this.getAnswerer()) return 'not-ready';
-    if (job.dedupeKey !== undefined && this.dedupe.has(job.dedupeKey)) return 'duplicate';
+    if (job.outboxId === undefined && job.dedupeKey !== undefined && this.dedupe.has(job.dedupeKey)) return 'duplicate';
     const log = this.logger.child({ update: job.id });
     const notice = (text: string) => ({ id: job.id, run: () => job.notify(text, log) });
     let pushed: PushResult;
+    // The outbox entry: the delivery's own (taken over from a stopped process), or one kept now if it is to be answered.
+    let kept = job.outboxId;
     const decision = this.limiter.hit(job.chatKey);
     if (decision === 'drop') pushed = 'chat-full';
     else if (decision === 'notify') {
@@ -64,13 +71,16 @@ export class ChannelContext {
       const queued = this.queue.push(job.channel, job.chatKey, notice(texts.RATE_LIMITED), true);
       pushed = queued === 'queued' ? 'chat-full' : queued;
     } else {
-      pushed = this.queue.push(job.channel, job.chatKey, { id: job.id, run: () => job.run(log), unsent: { channel: job.channel, body: job.body } });
+      const id = (kept ??= this.outbox.put(job.channel, job.body));
+      pushed = this.queue.push(job.channel, job.chatKey, { id: job.id, run: () => job.run(log).finally(() => this.outbox.done(id)) });
       // The first message over the chat's queue gets the notice (it may pass the bound by one).
       if (pushed === 'chat-full' && this.queue.chatSize(job.channel, job.chatKey) === this.queue.options.perChat) {
         log.info({ chat: job.chatKey }, 'chat has too many messages waiting: one notice, the rest not answered');
         this.queue.push(job.channel, job.chatKey, notice(texts.BUSY), true);
       }
     }
+    // Not queued: refused (the platform delivers it again) or not to be answered.
+    if (pushed !== 'queued' && kept !== undefined) this.outbox.done(kept);
     switch (pushed) {
       case 'queued':
       case 'chat-full':

@@ -1,11 +1,7 @@
-import type { Unsent } from './unsent.js';
-
 /** A unit of work for one chat; `id` names it in logs (e.g. "tg:update:42"). */
 export interface Task {
   id: string;
   run: () => Promise<void>;
-  /** What to save if the task is not finished when the server stops (the delivery, to answer at the next start). */
-  unsent?: Unsent;
 }
 
 export interface QueueOptions {
@@ -47,7 +43,6 @@ class Lane {
  */
 export class ChatQueue {
   private readonly lanes = new Map<string, Lane>();
-  private readonly running = new Set<Task>();
   private pending = 0;
   private closed = false;
   private idleWaiters: Array<() => void> = [];
@@ -90,12 +85,6 @@ export class ChatQueue {
     return this.lanes.get(laneName)?.chats.get(chatKey)?.count ?? 0;
   }
 
-  /** Tasks waiting or running, oldest first per chat. */
-  unfinished(): Task[] {
-    const waiting = [...this.lanes.values()].flatMap((lane) => [...lane.chats.values()].flatMap((chat) => chat.waiting));
-    return [...this.running, ...waiting];
-  }
-
   /** Refuse new tasks; queued ones still run. */
   close(): void {
     this.closed = true;
@@ -122,11 +111,7 @@ export class ChatQueue {
       const chatKey = lane.ready.shift()!;
       const task = lane.chats.get(chatKey)!.waiting.shift()!;
       lane.running += 1;
-      this.running.add(task);
-      void this.execute(task).finally(() => {
-        this.running.delete(task);
-        this.finish(lane, chatKey);
-      });
+      void this.execute(task).finally(() => this.finish(lane, chatKey));
     }
   }
 

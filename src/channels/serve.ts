@@ -28,7 +28,7 @@ export async function runServe(loaderFor: (config: Config) => AnswererLoader, en
     throw error;
   }
   logger.info({ plans: answerer.plans().length }, 'corpus loaded');
-  server.resumeUnsent();
+  server.resumeOutbox();
   if (config.publicUrl) await server.registerWebhooks(config.publicUrl);
 
   let reloading = false;

@@ -6,15 +6,17 @@ import type { Config, Limits } from '../config.js';
 import { health, jsonApi } from './api.js';
 import { ChannelContext, type Admission } from './context.js';
 import { Conversation } from './conversation.js';
-import { TtlSet } from './dedupe.js';
 import { configSecrets, createLogger } from './logger.js';
 import { DEFAULT_OUTBOUND, Outbound, type OutboundOptions } from './outbound.js';
 import { ChatQueue, type QueueOptions } from './queue.js';
 import { RateLimiter } from './rateLimit.js';
 import { TelegramChannel, telegramWebhook } from './telegram.js';
 import { ZaloBotChannel, zaloBotWebhook } from './zaloBot.js';
-import { saveUnsent, takeUnsent, type Unsent } from './unsent.js';
 import { ZaloOaChannel, zaloOaWebhook } from './zaloOa.js';
+import type { OutboxEntry } from './outbox.js';
+import { SqliteDeliveryLog } from '../store/deliveries.js';
+import { SqliteOutbox } from '../store/outbox.js';
+import { openDatabase } from '../store/sqlite.js';
 
 /** Timings and bounds; the configurable ones come from Config.limits, tests shorten the others. */
 export interface Tuning {
@@ -77,11 +79,11 @@ export interface PlanbotServer {
   start(): Promise<string>;
   /** Point Telegram and the Zalo bot at `${publicUrl}/…/webhook`; failures are logged, not thrown. */
   registerWebhooks(publicUrl: string): Promise<void>;
-  /** Admit again the deliveries the last stop saved unanswered (call once the corpus is loaded). */
-  resumeUnsent(): number;
+  /** Answer the deliveries a stopped process left in the outbox, now and from then on (call once the corpus is loaded). */
+  resumeOutbox(): number;
   /**
-   * Stop accepting, finish queued replies (up to drainTimeoutMs), save the deliveries still
-   * unanswered for the next start, release connections. Idempotent.
+   * Stop accepting, finish queued replies (up to drainTimeoutMs; the rest stay in the outbox
+   * for the next start), release connections. Idempotent.
    */
   stop(): Promise<void>;
 }
@@ -108,7 +110,10 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
   const outbound = new Outbound(tuning.outbound, logger);
   const conversation = new Conversation({ getAnswerer, menuTtlMs: tuning.menuTtlMs });
   const limiter = new RateLimiter(tuning.rateLimit.max, tuning.rateLimit.windowMs);
-  const planbot = new ChannelContext(getAnswerer, queue, outbound, conversation, logger, new TtlSet(tuning.dedupeTtlMs), limiter);
+  const db = openDatabase(config.dataDir);
+  const outbox = new SqliteOutbox(db, limits.outboxLeaseMs);
+  const deliveries = new SqliteDeliveryLog(db, tuning.dedupeTtlMs);
+  const planbot = new ChannelContext(getAnswerer, queue, outbound, conversation, logger, deliveries, limiter, outbox);
 
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -160,20 +165,36 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
   });
   app.addHook('onClose', async () => {
     const drained = await queue.drain(tuning.drainTimeoutMs);
-    if (!drained) {
-      const unsent = queue.unfinished().flatMap((task) => (task.unsent ? [task.unsent] : []));
-      try {
-        const file = saveUnsent(config.dataDir, unsent);
-        logger.warn({ pending: queue.size, saved: unsent.length, file }, 'stopping with replies still pending: deliveries saved for the next start');
-      } catch (error) {
-        logger.error({ err: error, pending: queue.size }, 'stopping with replies still pending, and they could not be saved');
-      }
-    }
+    clearInterval(sweep);
+    if (!drained) logger.warn({ pending: queue.size }, 'stopping with replies still pending: they stay in the outbox for the next start');
     if (outbound.deferredCount > 0) logger.warn({ kept: outbound.deferredCount }, 'stopping with replies kept for a later attempt');
     await outbound.close();
+    db.close();
   });
 
   logChannels(logger, config);
+
+  // Entries of a process that stopped or whose lease ran out, admitted again here.
+  const resumeOutbox = (): number => {
+    const channels: Record<string, { admit(body: never, outboxId: number): Admission } | null> = { tg: telegram, zalo: zaloBot, zoa: zaloOa };
+    let entries: OutboxEntry[] = [];
+    try {
+      entries = outbox.takeUnsent();
+    } catch (error) {
+      logger.error({ err: error }, 'outbox could not be read');
+    }
+    for (const entry of entries) {
+      const channel = channels[entry.channel];
+      const admission = channel ? channel.admit(entry.body as never, entry.id) : 'ignored';
+      if (admission !== 'accepted') {
+        logger.warn({ channel: entry.channel, admission }, 'outbox entry not admitted again: dropped');
+        if (!channel) outbox.done(entry.id);
+      }
+    }
+    if (entries.length > 0) logger.info({ deliveries: entries.length }, 'deliveries left unanswered by a stopped process admitted again');
+    return entries.length;
+  };
+  let sweep: NodeJS.Timeout | undefined;
 
   let stopping: Promise<void> | null = null;
   return {
@@ -194,20 +215,10 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
       ]);
       if (zaloOa) logger.info({ url: `${publicUrl}/zalo-oa/webhook` }, 'zalo OA: set this webhook URL in the developer console');
     },
-    resumeUnsent() {
-      const channels: Record<string, { admit(body: never): Admission } | null> = { tg: telegram, zalo: zaloBot, zoa: zaloOa };
-      let items: Unsent[] = [];
-      try {
-        items = takeUnsent(config.dataDir);
-      } catch (error) {
-        logger.error({ err: error, dir: config.dataDir }, 'deliveries saved at the last stop could not be read');
-      }
-      for (const item of items) {
-        const admission = channels[item.channel]?.admit(item.body as never) ?? 'ignored';
-        if (admission !== 'accepted') logger.warn({ channel: item.channel, admission }, 'saved delivery not admitted again');
-      }
-      if (items.length > 0) logger.info({ deliveries: items.length }, 'deliveries saved at the last stop admitted again');
-      return items.length;
+    resumeOutbox() {
+      // Then now and then: a process sharing the data folder may die with entries leased.
+      sweep ??= setInterval(resumeOutbox, Math.max(1_000, limits.outboxLeaseMs / 2)).unref();
+      return resumeOutbox();
     },
     stop() {
       stopping ??= app.close();

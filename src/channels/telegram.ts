@@ -57,7 +57,7 @@ export class TelegramChannel {
   }
 
   /** Queue an update (from the webhook or the poller); unknown kinds and malformed ones are ignored. */
-  admit(update: Update): Admission {
+  admit(update: Update, outboxId?: number): Admission {
     const chatId = chatIdOf(update);
     if (chatId === undefined) {
       this.planbot.logger.debug('telegram update of an unhandled kind, or malformed: ignored');
@@ -70,6 +70,7 @@ export class TelegramChannel {
       chatKey,
       dedupeKey: `tg:${update.update_id}`,
       body: update,
+      outboxId,
       run: () => this.process(update),
       notify: (text) => this.send(chatId, chatKey, { text }),
     });

@@ -68,7 +68,7 @@ export class ZaloBotChannel {
   ) {}
 
   /** Queue an event; ignored kinds and malformed events are acknowledged and dropped. */
-  admit(body: unknown): Admission {
+  admit(body: unknown, outboxId?: number): Admission {
     const event = readZaloEvent(body);
     if (!event) {
       this.planbot.logger.debug('zalo event of an unhandled kind, or malformed: ignored');
@@ -88,6 +88,7 @@ export class ZaloBotChannel {
       // No update id on this platform: the message id identifies a delivery.
       dedupeKey: messageId === undefined ? undefined : `zalo:${messageId}`,
       body,
+      outboxId,
       run: (log) => deliver(this.planbot.conversation.respond(chatKey, input, log)),
       notify: (text) => deliver({ text }),
     });

@@ -83,7 +83,7 @@ export class ZaloOaChannel {
   }
 
   /** Queue a user's message; other events and malformed ones are acknowledged and dropped. */
-  admit(body: unknown): Admission {
+  admit(body: unknown, outboxId?: number): Admission {
     const event = readOaEvent(body);
     if (!event) {
       this.planbot.logger.debug('zalo OA event of an unhandled kind, or malformed: ignored');
@@ -102,6 +102,7 @@ export class ZaloOaChannel {
       chatKey,
       dedupeKey: msgId === undefined ? undefined : `zoa:${msgId}`,
       body,
+      outboxId,
       run: (log) => deliver(this.planbot.conversation.respond(chatKey, input, log)),
       notify: (text) => deliver({ text }),
     });

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -154,7 +154,11 @@ describe('runServe in a child process', () => {
     expect(code).toBe(0);
   }, 20_000);
 
-  it('SIGTERM under a slow API: every acknowledged update is answered or saved, and the saved ones are answered at the next start', async () => {
+  const tgUpdate = (chat: number, updateId = chat) => ({ update_id: updateId, message: { message_id: updateId, date: 0, chat: { id: chat, type: 'private' }, text: `q${chat}` } });
+  const tgHook = (url: string, body: unknown) => post(`${url}/telegram/webhook`, body, { 'x-telegram-bot-api-secret-token': TG_SECRET });
+  const repliesTo = (chat: number) => tg.callsTo('sendMessage').filter((c) => c.body.chat_id === chat);
+
+  it('SIGTERM under a slow API: acknowledged updates are answered, or kept in the outbox and answered at the next start', async () => {
     const file = join(scratch, 'slow.txt');
     writeFileSync(file, 'v1');
     const data = join(scratch, 'data-slow');
@@ -171,29 +175,63 @@ describe('runServe in a child process', () => {
     children.push(child);
     const url = await child.url;
     const chats = Array.from({ length: 50 }, (_, i) => 5_000 + i);
-    for (const chat of chats) {
-      const update = { update_id: chat, message: { message_id: chat, date: 0, chat: { id: chat, type: 'private' }, text: `q${chat}` } };
-      expect((await post(`${url}/telegram/webhook`, update, { 'x-telegram-bot-api-secret-token': TG_SECRET })).status).toBe(200);
-    }
+    for (const chat of chats) expect((await tgHook(url, tgUpdate(chat))).status).toBe(200);
     child.process.kill('SIGTERM');
     const { code } = await Promise.race([child.exit, sleep(15_000).then(() => ({ code: -1 }))]);
     expect(code).toBe(0);
-    const answered = new Set(tg.callsTo('sendMessage').filter((_, i) => tg.answeredTimes('sendMessage')[i] !== undefined).map((c) => c.body.chat_id));
-    const saved = readFileSync(join(data, 'unsent.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(saved.every((s) => s.channel === 'tg')).toBe(true);
-    const savedChats = new Set(saved.map((s) => s.body.message.chat.id));
-    expect(chats.filter((chat) => !answered.has(chat) && !savedChats.has(chat))).toEqual([]);
-    expect(child.lines().some((l) => /deliveries saved for the next start/.test(l.msg))).toBe(true);
+    const answeredBefore = chats.filter((chat) => repliesTo(chat).length > 0).length;
+    expect(answeredBefore).toBeLessThan(50);
+    expect(child.lines().some((l) => /stay in the outbox/.test(l.msg))).toBe(true);
 
-    // The next start, with a fast API, answers what was saved.
+    // The next start, with a fast API, answers every update the first one did not.
     tg.reset();
     const next = startChild(env);
     children.push(next);
     await next.url;
-    await waitFor('saved deliveries answered', () => [...savedChats].every((chat) => tg.callsTo('sendMessage').some((c) => c.body.chat_id === chat)), 10_000);
-    expect(existsSync(join(data, 'unsent.jsonl'))).toBe(false);
+    await waitFor('every chat answered', () => chats.every((chat) => repliesTo(chat).length > 0), 10_000);
+    expect(next.lines().find((l) => /admitted again/.test(l.msg))?.deliveries).toBeGreaterThanOrEqual(50 - answeredBefore);
     next.process.kill('SIGTERM');
     expect((await Promise.race([next.exit, sleep(8_000).then(() => ({ code: -1 }))])).code).toBe(0);
+  }, 45_000);
+
+  it('SIGKILL between the acknowledgement and the send: the next start sends the reply, once; a repeated delivery is not answered again', async () => {
+    const file = join(scratch, 'kill.txt');
+    writeFileSync(file, 'v1');
+    const data = join(scratch, 'data-kill');
+    tg.reset();
+    // The API never answers sendMessage in time: the reply cannot be sent before the kill.
+    tg.on((call) => (call.method === 'sendMessage' ? { body: { ok: true, result: true }, delayMs: 60_000 } : undefined));
+    const env = { ANSWERER_FILE: file, TELEGRAM_BOT_TOKEN: TG_TOKEN, TELEGRAM_WEBHOOK_SECRET: TG_SECRET, TELEGRAM_API_ROOT: tgRoot, PLANBOT_DATA: data };
+    const child = startChild(env);
+    children.push(child);
+    const url = await child.url;
+    expect((await tgHook(url, tgUpdate(6_001, 77_001))).status).toBe(200);
+    await waitFor('the send under way', () => repliesTo(6_001).length === 1);
+    child.process.kill('SIGKILL');
+    await child.exit;
+
+    tg.reset();
+    const next = startChild(env);
+    children.push(next);
+    const nextUrl = await next.url;
+    await waitFor('the reply sent after the restart', () => repliesTo(6_001).length === 1, 10_000);
+    expect(repliesTo(6_001)[0]!.body.text).toBe('v1: q6001');
+    // Telegram delivering the same update again (same update_id) after the restart: acknowledged, not answered.
+    expect((await tgHook(nextUrl, tgUpdate(6_001, 77_001))).status).toBe(200);
+    await sleep(1_500);
+    expect(repliesTo(6_001)).toHaveLength(1);
+
+    // A third start finds nothing left to send.
+    next.process.kill('SIGTERM');
+    await next.exit;
+    tg.reset();
+    const third = startChild(env);
+    children.push(third);
+    await third.url;
+    await sleep(1_000);
+    expect(repliesTo(6_001)).toHaveLength(0);
+    third.process.kill('SIGTERM');
+    expect((await Promise.race([third.exit, sleep(8_000).then(() => ({ code: -1 }))])).code).toBe(0);
   }, 45_000);
 
   it('SIGHUP keeps the plans when the folder is emptied or a plan file breaks; names skipped, broken and oversized files', async () => {

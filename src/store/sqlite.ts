@@ -1,0 +1,61 @@
+/**
+ * The embedded store's database: SQLite in PLANBOT_DATA, through better-sqlite3 (Node 20 and
+ * up), or Node's own `node:sqlite` where better-sqlite3's native build does not load (a Node
+ * other than the one that ran `npm ci`). Both are synchronous and share the calls used here.
+ */
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+export type SqlValue = string | number | bigint | null;
+
+export interface SqlStatement {
+  run(...params: SqlValue[]): { changes: number | bigint };
+  get(...params: SqlValue[]): unknown;
+  all(...params: SqlValue[]): unknown[];
+}
+
+export interface SqlDatabase {
+  exec(sql: string): void;
+  prepare(sql: string): SqlStatement;
+  close(): void;
+}
+
+type DatabaseClass = new (file: string) => SqlDatabase;
+
+/** Bump when SCHEMA changes; older files are upgraded by running SCHEMA again (statements are idempotent). */
+const SCHEMA_VERSION = 1;
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS deliveries (key TEXT PRIMARY KEY, expires INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS deliveries_expires ON deliveries (expires);
+  CREATE TABLE IF NOT EXISTS outbox (
+    id INTEGER PRIMARY KEY,
+    channel TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created INTEGER NOT NULL,
+    owner TEXT NOT NULL,
+    lease_until INTEGER NOT NULL
+  );
+`;
+
+function databaseClass(): DatabaseClass {
+  try {
+    return createRequire(import.meta.url)('better-sqlite3') as DatabaseClass;
+  } catch (error) {
+    // better-sqlite3 is built for the Node that installed it; another Node has node:sqlite (22.5+).
+    const builtin = (process as { getBuiltinModule?: (id: string) => { DatabaseSync?: DatabaseClass } | undefined }).getBuiltinModule?.('node:sqlite');
+    if (builtin?.DatabaseSync) return builtin.DatabaseSync;
+    throw error;
+  }
+}
+
+/** Open (creating the folder and file) `<dir>/planbot.db`: WAL, so readers never wait for the writer. */
+export function openDatabase(dir: string): SqlDatabase {
+  mkdirSync(dir, { recursive: true });
+  const db = new (databaseClass())(join(dir, 'planbot.db'));
+  // NORMAL: a commit is durable once the WAL is checkpointed; a process crash loses nothing, a power cut at most the last commits.
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+  const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
+  if (version < SCHEMA_VERSION) db.exec(`${SCHEMA} PRAGMA user_version = ${SCHEMA_VERSION};`);
+  return db;
+}
