@@ -5,13 +5,6 @@ export const ANONYMOUS_CHAT = 'anon:';
 /** Prefix of API chats (a `chat` the caller named). */
 export const API_CHAT_PREFIX = 'api:';
 
-export interface ChatContextsOptions {
-  /** Chat-app chats (Telegram, Zalo, Zalo OA, CLI) kept at most. */
-  apps: number;
-  /** API chats kept at most, apart from the chat apps' chats. */
-  api: number;
-  now?: () => number;
-}
 
 /**
  * The context store `planbot serve` hands every Answerer: chat-app chats and API chats live in
@@ -20,13 +13,16 @@ export interface ChatContextsOptions {
  * corpus reload (the answer stage ignores plan ids it no longer knows).
  */
 export class ChatContexts implements ContextStore {
-  private readonly apps: MemoryContextStore;
-  private readonly api: MemoryContextStore;
+  constructor(
+    /** Chat-app chats (Telegram, Zalo, Zalo OA). */
+    private readonly apps: ContextStore,
+    /** API chats, bounded apart. */
+    private readonly api: ContextStore,
+  ) {}
 
-  constructor(options: ChatContextsOptions) {
-    const now = options.now ?? Date.now;
-    this.apps = new MemoryContextStore(now, CONTEXT_TTL_MS, options.apps);
-    this.api = new MemoryContextStore(now, CONTEXT_TTL_MS, options.api);
+  /** In memory, at most `apps` and `api` chats. */
+  static inMemory(bounds: { apps: number; api: number }, now: () => number = Date.now): ChatContexts {
+    return new ChatContexts(new MemoryContextStore(now, CONTEXT_TTL_MS, bounds.apps), new MemoryContextStore(now, CONTEXT_TTL_MS, bounds.api));
   }
 
   get(chatId: string): ChatContext | undefined {
@@ -41,7 +37,7 @@ export class ChatContexts implements ContextStore {
     this.storeFor(chatId)?.delete(chatId);
   }
 
-  private storeFor(chatId: string): MemoryContextStore | null {
+  private storeFor(chatId: string): ContextStore | null {
     if (chatId === ANONYMOUS_CHAT) return null;
     return chatId.startsWith(API_CHAT_PREFIX) ? this.api : this.apps;
   }

@@ -7,6 +7,8 @@ import { loadCorpusLimits, type Config, type CorpusLimits, type Env } from '../c
 import { loadCorpusInSteps, notPlanFiles, reloadRefusal } from '../corpus/load.js';
 import type { Corpus } from '../corpus/types.js';
 import { loadCorpusCached } from '../search/cache.js';
+import { SqliteContextStore } from '../store/contexts.js';
+import { openDatabase } from '../store/sqlite.js';
 import { ChatContexts } from './contexts.js';
 
 /** Loads the corpus into a new Answerer; throws (with the reason) when it must not be used. */
@@ -43,8 +45,15 @@ export function serveLoader(source: CorpusSource): AnswererLoader {
   };
 }
 
-/** `planbot serve`'s loader for a corpus folder: limits from the environment, one context store for the process. */
+/** Chat-app chats whose context is kept. */
+const APP_CONTEXTS = 100_000;
+
+/**
+ * `planbot serve`'s loader for a corpus folder: limits from the environment, one context store
+ * for the process, in the SQLite store of PLANBOT_DATA (contexts outlive a restart).
+ */
 export function planbotLoader(config: Config, dir: string, cacheDir: string | null, env: Env = process.env): AnswererLoader {
-  const contexts = new ChatContexts({ apps: 100_000, api: config.limits.apiContexts });
+  const db = openDatabase(config.dataDir);
+  const contexts = new ChatContexts(new SqliteContextStore(db, 'apps', APP_CONTEXTS), new SqliteContextStore(db, 'api', config.limits.apiContexts));
   return serveLoader({ dir, cacheDir, limits: loadCorpusLimits(env), contexts });
 }

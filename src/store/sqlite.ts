@@ -24,7 +24,7 @@ export interface SqlDatabase {
 type DatabaseClass = new (file: string) => SqlDatabase;
 
 /** Bump when SCHEMA changes; older files are upgraded by running SCHEMA again (statements are idempotent). */
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS deliveries (key TEXT PRIMARY KEY, expires INTEGER NOT NULL) WITHOUT ROWID;
   CREATE INDEX IF NOT EXISTS deliveries_expires ON deliveries (expires);
@@ -36,6 +36,8 @@ const SCHEMA = `
     owner TEXT NOT NULL,
     lease_until INTEGER NOT NULL
   );
+  CREATE TABLE IF NOT EXISTS contexts (chat TEXT PRIMARY KEY, kind TEXT NOT NULL, ctx TEXT NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS contexts_kind_at ON contexts (kind, at);
 `;
 
 function databaseClass(): DatabaseClass {

@@ -175,7 +175,7 @@ describe('slow clients and the connection cap', () => {
 describe('contexts', () => {
   it('100,001 anonymous API calls and many named API chats leave a Telegram chat its plan', async () => {
     const corpusDir = fileURLToPath(new URL('../../corpus', import.meta.url));
-    const engine = createAnswerer(loadCorpus(corpusDir), { store: new ChatContexts({ apps: 1_000, api: 100 }) });
+    const engine = createAnswerer(loadCorpus(corpusDir), { store: ChatContexts.inMemory({ apps: 1_000, api: 100 }) });
     const h = await serve({ getAnswerer: () => engine, env: { PLANBOT_API_CONTEXTS: '100' } });
     const first = 'Ai chủ trì nhiệm vụ 21 kế hoạch Huế 2026-2030?';
     const followUp = 'còn nhiệm vụ 3?';

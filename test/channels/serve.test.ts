@@ -292,6 +292,29 @@ describe('runServe in a child process', () => {
     expect((await Promise.race([child.exit, sleep(8_000).then(() => ({ code: -1 }))])).code).toBe(0);
   }, 60_000);
 
+  it("a chat's context survives a restart: the follow-up is answered in the plan chosen before it", async () => {
+    const data = join(scratch, 'data-context');
+    const env = { PLANBOT_CORPUS: join(root, 'corpus'), PLANBOT_DATA: data };
+    const first = startChild(env, corpusFixture);
+    children.push(first);
+    let url = await first.url;
+    const ask = (text: string, chat?: string) => post(`${url}/api/ask`, { text, ...(chat ? { chat } : {}) }).then((r) => r.json);
+    expect((await ask('Ai chủ trì nhiệm vụ 21 kế hoạch Huế 2026-2030?', 'desk-1')).found).toBe(true);
+    first.process.kill('SIGTERM');
+    expect((await Promise.race([first.exit, sleep(8_000).then(() => ({ code: -1 }))])).code).toBe(0);
+
+    const second = startChild(env, corpusFixture);
+    children.push(second);
+    url = await second.url;
+    const followUp = await ask('còn nhiệm vụ 3?', 'desk-1');
+    const withoutContext = await ask('còn nhiệm vụ 3?');
+    expect(followUp.reply).not.toBe(withoutContext.reply);
+    expect(followUp.found).toBe(true);
+    expect(followUp.sources.every((s: { plan: string }) => s.plan === 'hue-kinh-te-so-2026-2030')).toBe(true);
+    second.process.kill('SIGTERM');
+    expect((await Promise.race([second.exit, sleep(8_000).then(() => ({ code: -1 }))])).code).toBe(0);
+  }, 30_000);
+
   it('refuses to start on bad configuration, naming every bad variable', async () => {
     const child = startChild({ ANSWERER_FILE: join(scratch, 'none'), PORT: 'http', TELEGRAM_MODE: 'push' });
     children.push(child);

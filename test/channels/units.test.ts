@@ -294,7 +294,7 @@ describe('verification helpers', () => {
 describe('ChatContexts', () => {
   const ctx = { ...EMPTY_CONTEXT, planIds: ['hue'] };
   it('keeps chat-app and API chats in separate bounds and anonymous calls nowhere', () => {
-    const store = new ChatContexts({ apps: 2, api: 2 });
+    const store = ChatContexts.inMemory({ apps: 2, api: 2 });
     store.set('tg:1', ctx);
     for (let i = 0; i < 10; i += 1) store.set(`api:${i}`, ctx);
     store.set(ANONYMOUS_CHAT, ctx);
