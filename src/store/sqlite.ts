@@ -40,21 +40,24 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS contexts_kind_at ON contexts (kind, at);
 `;
 
-function databaseClass(): DatabaseClass {
+/** A connection through better-sqlite3, or node:sqlite when better-sqlite3's native build does not load here. */
+function connect(file: string): SqlDatabase {
   try {
-    return createRequire(import.meta.url)('better-sqlite3') as DatabaseClass;
+    // The native build is loaded by the first `new`, not by require.
+    const BetterSqlite = createRequire(import.meta.url)('better-sqlite3') as DatabaseClass;
+    return new BetterSqlite(file);
   } catch (error) {
     // better-sqlite3 is built for the Node that installed it; another Node has node:sqlite (22.5+).
     const builtin = (process as { getBuiltinModule?: (id: string) => { DatabaseSync?: DatabaseClass } | undefined }).getBuiltinModule?.('node:sqlite');
-    if (builtin?.DatabaseSync) return builtin.DatabaseSync;
-    throw error;
+    if (!builtin?.DatabaseSync) throw error;
+    return new builtin.DatabaseSync(file);
   }
 }
 
 /** Open (creating the folder and file) `<dir>/planbot.db`: WAL, so readers never wait for the writer. */
 export function openDatabase(dir: string): SqlDatabase {
   mkdirSync(dir, { recursive: true });
-  const db = new (databaseClass())(join(dir, 'planbot.db'));
+  const db = connect(join(dir, 'planbot.db'));
   // NORMAL: a commit is durable once the WAL is checkpointed; a process crash loses nothing, a power cut at most the last commits.
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
   const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
