@@ -169,7 +169,8 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
     if (!drained) logger.warn({ pending: queue.size }, 'stopping with replies still pending: they stay in the outbox for the next start');
     if (outbound.deferredCount > 0) logger.warn({ kept: outbound.deferredCount }, 'stopping with replies kept for a later attempt');
     await outbound.close();
-    db.close();
+    // Replies still running may yet finish and clear their outbox entries: leave the database to the process's exit.
+    if (drained) db.close();
   });
 
   logChannels(logger, config);
