@@ -73,8 +73,12 @@ export interface Config {
   apiToken: string | null;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (per-client limits). */
   trustProxy: boolean;
-  /** Folder of the embedded store (SQLite): delivery ids and the outbox, so a restart loses and repeats nothing. */
+  /** Folder of the embedded store (SQLite): contexts, delivery ids, the outbox, the question log. */
   dataDir: string;
+  /** Days the question log keeps a question; null when PLANBOT_LOG=off. */
+  questionLogDays: number | null;
+  /** When set, GET /api/inbox answers with `Authorization: Bearer <token>`; the route is off otherwise. */
+  adminToken: string | null;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -120,10 +124,13 @@ export function loadConfig(env: Env): Config {
   const apiToken = get('PLANBOT_API_TOKEN');
   if (apiToken !== null && apiToken.length < 16) problems.push('PLANBOT_API_TOKEN must be at least 16 characters long');
   const trustProxy = flag('PLANBOT_TRUST_PROXY', get('PLANBOT_TRUST_PROXY'), problems);
+  const dataDir = get('PLANBOT_DATA') ?? './data';
+  const questionLogDays = questionLog(get, problems);
+  const adminToken = get('PLANBOT_ADMIN_TOKEN');
+  if (adminToken !== null && adminToken.length < 16) problems.push('PLANBOT_ADMIN_TOKEN must be at least 16 characters long');
 
   if (problems.length > 0) throw new ConfigError(problems);
-  const dataDir = get('PLANBOT_DATA') ?? './data';
-  return { port, host, logLevel, publicUrl, telegram, zaloBot, zaloOa, limits, apiToken, trustProxy, dataDir };
+  return { port, host, logLevel, publicUrl, telegram, zaloBot, zaloOa, limits, apiToken, trustProxy, dataDir, questionLogDays, adminToken };
 }
 
 /** One numeric knob: variable, default, and the range it must fall in. */
@@ -166,6 +173,18 @@ function readLimits(get: Get, problems: string[]): Limits {
     } else limits[knob.key] = value;
   }
   return limits;
+}
+
+/** PLANBOT_LOG (on/off, default on) and PLANBOT_LOG_DAYS (default 90). */
+function questionLog(get: Get, problems: string[]): number | null {
+  const on = get('PLANBOT_LOG') === null || flag('PLANBOT_LOG', get('PLANBOT_LOG'), problems);
+  const raw = get('PLANBOT_LOG_DAYS');
+  const days = raw === null ? 90 : Number(raw);
+  if (raw !== null && (!/^\d+$/.test(raw) || days < 1 || days > 3650)) {
+    problems.push(`PLANBOT_LOG_DAYS must be a whole number from 1 to 3650 (got "${raw}")`);
+    return 90;
+  }
+  return on ? days : null;
 }
 
 function flag(name: string, raw: string | null, problems: string[]): boolean {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Reply } from '../answer/types.js';
 import { ANONYMOUS_CHAT, API_CHAT_PREFIX } from './contexts.js';
+import { parseSince, type InboxGroup } from './inbox.js';
 import { RateLimiter } from './rateLimit.js';
 import { MAX_INPUT_CHARS } from './texts.js';
 import { safeEqual } from './verify.js';
@@ -113,7 +114,9 @@ export const jsonApi: FastifyPluginAsync<JsonApiOptions> = async (app, { token, 
     const answerer = app.planbot.getAnswerer();
     if (!answerer) return reply.code(503).send(NOT_READY);
     const { text, chat } = request.body as { text: string; chat?: string };
-    const answer: Reply = answerer.ask(chat === undefined ? ANONYMOUS_CHAT : `${API_CHAT_PREFIX}${chat}`, text);
+    const chatKey = chat === undefined ? ANONYMOUS_CHAT : `${API_CHAT_PREFIX}${chat}`;
+    const answer: Reply = answerer.ask(chatKey, text);
+    app.planbot.conversation.record(chatKey, text, answer, request.log);
     let bytes = sent.get(answer);
     if (!bytes) {
       // The route's response schema still shapes the bytes.
@@ -127,6 +130,26 @@ export const jsonApi: FastifyPluginAsync<JsonApiOptions> = async (app, { token, 
     const answerer = app.planbot.getAnswerer();
     if (!answerer) return reply.code(503).send(NOT_READY);
     return answerer.plans();
+  });
+};
+
+export interface InboxApiOptions {
+  /** The admin's bearer token. */
+  token: string;
+  /** What the bot could not answer since a time (ms). */
+  list: (sinceMs: number) => InboxGroup[];
+}
+
+/** GET /api/inbox?since=7d: the inbox, for the admin token only (401 without, 403 with another). */
+export const inboxApi: FastifyPluginAsync<InboxApiOptions> = async (app, { token, list }) => {
+  app.addHook('onRequest', async (request, reply) => {
+    const status = bearerStatus(request.headers.authorization, token);
+    if (status !== null) return reply.code(status).header('www-authenticate', 'Bearer').send({ error: 'admin token required' });
+  });
+  app.get('/inbox', async (request, reply) => {
+    const since = parseSince((request.query as { since?: string }).since ?? '7d');
+    if (since === null) return reply.code(400).send({ error: 'since must look like 7d, 12h or 30m' });
+    return { since: new Date(Date.now() - since).toISOString(), groups: list(Date.now() - since) };
   });
 };
 

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Answerer, Reply } from '../answer/types.js';
+import type { QuestionLog } from './questions.js';
 import * as texts from './texts.js';
 
 /** What a user did, already stripped of platform detail by the channel. */
@@ -33,6 +34,8 @@ interface StoredMenu {
 
 export interface ConversationOptions {
   getAnswerer: () => Answerer | undefined;
+  /** Where answered questions are logged; null when the log is off. */
+  questions: QuestionLog | null;
   /** How long a menu's buttons stay valid. */
   menuTtlMs: number;
   maxMenus?: number;
@@ -85,10 +88,20 @@ export class Conversation {
       return { text: texts.FAILED };
     }
     log.debug({ chat: chatKey, intent: reply.intent, found: reply.found }, 'answered');
+    this.record(chatKey, text, reply, log);
     const menu = reply.choices?.length
       ? this.remember(chatKey, reply.choices.map((c) => c.label), reply.choices.map((c) => ({ ask: c.text })))
       : undefined;
     return { text: withSources(reply), menu };
+  }
+
+  /** Log a question and its reply (the JSON API calls this too); a failing log never costs the answer. */
+  record(chatKey: string, question: string, reply: Reply, log: Pick<Logger, 'error'>): void {
+    try {
+      this.options.questions?.record(chatKey, question, reply);
+    } catch (error) {
+      log.error({ err: error }, 'question log failed');
+    }
   }
 
   private plansMenu(chatKey: string): Outgoing {

@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import type { Answerer } from '../answer/types.js';
 import type { Socket } from 'node:net';
 import type { Config, Limits } from '../config.js';
-import { health, jsonApi } from './api.js';
+import { health, inboxApi, jsonApi } from './api.js';
+import { inboxGroups } from './inbox.js';
 import { ChannelContext, type Admission } from './context.js';
 import { Conversation } from './conversation.js';
 import { configSecrets, createLogger } from './logger.js';
@@ -16,6 +17,7 @@ import { ZaloOaChannel, zaloOaWebhook } from './zaloOa.js';
 import type { OutboxEntry } from './outbox.js';
 import { SqliteDeliveryLog } from '../store/deliveries.js';
 import { SqliteOutbox } from '../store/outbox.js';
+import { loggedQuestions, SqliteQuestionLog } from '../store/questions.js';
 import { openDatabase } from '../store/sqlite.js';
 
 /** Timings and bounds; the configurable ones come from Config.limits, tests shorten the others. */
@@ -108,9 +110,10 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
 
   const queue = new ChatQueue(tuning.queue, (error, task) => logger.error({ err: error, update: task.id }, 'update failed'));
   const outbound = new Outbound(tuning.outbound, logger);
-  const conversation = new Conversation({ getAnswerer, menuTtlMs: tuning.menuTtlMs });
   const limiter = new RateLimiter(tuning.rateLimit.max, tuning.rateLimit.windowMs);
   const db = openDatabase(config.dataDir);
+  const questions = config.questionLogDays === null ? null : new SqliteQuestionLog(db, config.questionLogDays);
+  const conversation = new Conversation({ getAnswerer, menuTtlMs: tuning.menuTtlMs, questions });
   const outbox = new SqliteOutbox(db, limits.outboxLeaseMs);
   const deliveries = new SqliteDeliveryLog(db, tuning.dedupeTtlMs);
   const planbot = new ChannelContext(getAnswerer, queue, outbound, conversation, logger, deliveries, limiter, outbox);
@@ -151,6 +154,13 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
 
   await app.register(health);
   await app.register(jsonApi, { prefix: '/api', token: config.apiToken, ratePerMinute: limits.apiRatePerMinute });
+  if (config.adminToken !== null) {
+    const list = (since: number) => {
+      questions?.flush();
+      return inboxGroups(loggedQuestions(db, since));
+    };
+    await app.register(inboxApi, { prefix: '/api', token: config.adminToken, list });
+  }
   if (telegram && config.telegram?.mode === 'webhook') {
     await app.register(telegramWebhook, { prefix: '/telegram', channel: telegram, secret: config.telegram.webhookSecret ?? '' });
   }
@@ -169,6 +179,7 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
     if (!drained) logger.warn({ pending: queue.size }, 'stopping with replies still pending: they stay in the outbox for the next start');
     if (outbound.deferredCount > 0) logger.warn({ kept: outbound.deferredCount }, 'stopping with replies kept for a later attempt');
     await outbound.close();
+    questions?.close();
     // Replies still running may yet finish and clear their outbox entries: leave the database to the process's exit.
     if (drained) db.close();
   });

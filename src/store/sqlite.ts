@@ -24,7 +24,7 @@ export interface SqlDatabase {
 type DatabaseClass = new (file: string) => SqlDatabase;
 
 /** Bump when SCHEMA changes; older files are upgraded by running SCHEMA again (statements are idempotent). */
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS deliveries (key TEXT PRIMARY KEY, expires INTEGER NOT NULL) WITHOUT ROWID;
   CREATE INDEX IF NOT EXISTS deliveries_expires ON deliveries (expires);
@@ -38,6 +38,20 @@ const SCHEMA = `
   );
   CREATE TABLE IF NOT EXISTS contexts (chat TEXT PRIMARY KEY, kind TEXT NOT NULL, ctx TEXT NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID;
   CREATE INDEX IF NOT EXISTS contexts_kind_at ON contexts (kind, at);
+  CREATE TABLE IF NOT EXISTS questions (
+    reply_id TEXT PRIMARY KEY,
+    at INTEGER NOT NULL,
+    channel TEXT NOT NULL,
+    chat TEXT NOT NULL,
+    question TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    intent TEXT NOT NULL,
+    found INTEGER NOT NULL,
+    sources TEXT NOT NULL,
+    reply TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS questions_at ON questions (at);
+  CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 `;
 
 /** A connection through better-sqlite3, or node:sqlite when better-sqlite3's native build does not load here. */
