@@ -72,7 +72,16 @@ export class ChannelContext {
       pushed = queued === 'queued' ? 'chat-full' : queued;
     } else {
       const id = (kept ??= this.outbox.put(job.channel, job.body));
-      pushed = this.queue.push(job.channel, job.chatKey, { id: job.id, run: () => job.run(log).finally(() => this.outbox.done(id)) });
+      // Done once answered, or once given up on; a reply cut short by the stop stays for the next start.
+      const run = () =>
+        job.run(log).then(
+          () => this.outbox.done(id),
+          (error: unknown) => {
+            if (!this.outbound.closed) this.outbox.done(id);
+            throw error;
+          },
+        );
+      pushed = this.queue.push(job.channel, job.chatKey, { id: job.id, run });
       // The first message over the chat's queue gets the notice (it may pass the bound by one).
       if (pushed === 'chat-full' && this.queue.chatSize(job.channel, job.chatKey) === this.queue.options.perChat) {
         log.info({ chat: job.chatKey }, 'chat has too many messages waiting: one notice, the rest not answered');

@@ -81,6 +81,11 @@ export class Outbound {
     });
   }
 
+  /** True once closed: calls fail at once. */
+  get closed(): boolean {
+    return this.abort.signal.aborted;
+  }
+
   /** Messages kept for a later attempt and not yet sent. */
   get deferredCount(): number {
     return this.deferred;

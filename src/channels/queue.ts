@@ -45,6 +45,8 @@ export class ChatQueue {
   private readonly lanes = new Map<string, Lane>();
   private pending = 0;
   private closed = false;
+  /** Stopped: waiting tasks are no longer started. */
+  private halted = false;
   private idleWaiters: Array<() => void> = [];
 
   constructor(
@@ -90,6 +92,12 @@ export class ChatQueue {
     this.closed = true;
   }
 
+  /** Refuse new tasks and start no waiting one (they stay unanswered; the outbox keeps them). */
+  halt(): void {
+    this.closed = true;
+    this.halted = true;
+  }
+
   /** Resolves true once every task has finished, or false after `timeoutMs`. */
   drain(timeoutMs: number): Promise<boolean> {
     if (this.pending === 0) return Promise.resolve(true);
@@ -107,7 +115,7 @@ export class ChatQueue {
   }
 
   private pump(lane: Lane): void {
-    while (lane.running < this.options.concurrency && lane.ready.length > 0) {
+    while (!this.halted && lane.running < this.options.concurrency && lane.ready.length > 0) {
       const chatKey = lane.ready.shift()!;
       const task = lane.chats.get(chatKey)!.waiting.shift()!;
       lane.running += 1;

@@ -175,6 +175,7 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
   });
   app.addHook('onClose', async () => {
     const drained = await queue.drain(tuning.drainTimeoutMs);
+    queue.halt();
     clearInterval(sweep);
     if (!drained) logger.warn({ pending: queue.size }, 'stopping with replies still pending: they stay in the outbox for the next start');
     if (outbound.deferredCount > 0) logger.warn({ kept: outbound.deferredCount }, 'stopping with replies kept for a later attempt');

@@ -179,8 +179,8 @@ describe('runServe in a child process', () => {
     child.process.kill('SIGTERM');
     const { code } = await Promise.race([child.exit, sleep(15_000).then(() => ({ code: -1 }))]);
     expect(code).toBe(0);
-    const answeredBefore = chats.filter((chat) => repliesTo(chat).length > 0).length;
-    expect(answeredBefore).toBeLessThan(50);
+    const answeredBefore = new Set(chats.filter((chat) => repliesTo(chat).length > 0));
+    expect(answeredBefore.size).toBeLessThan(50);
     expect(child.lines().some((l) => /stay in the outbox/.test(l.msg))).toBe(true);
 
     // The next start, with a fast API, answers every update the first one did not.
@@ -188,8 +188,9 @@ describe('runServe in a child process', () => {
     const next = startChild(env);
     children.push(next);
     await next.url;
-    await waitFor('every chat answered', () => chats.every((chat) => repliesTo(chat).length > 0), 10_000);
-    expect(next.lines().find((l) => /admitted again/.test(l.msg))?.deliveries).toBeGreaterThanOrEqual(50 - answeredBefore);
+    const unanswered = chats.filter((chat) => !answeredBefore.has(chat));
+    await waitFor('every chat answered', () => unanswered.every((chat) => repliesTo(chat).length > 0), 10_000);
+    expect(next.lines().find((l) => /admitted again/.test(l.msg))?.deliveries).toBeGreaterThanOrEqual(unanswered.length);
     next.process.kill('SIGTERM');
     expect((await Promise.race([next.exit, sleep(8_000).then(() => ({ code: -1 }))])).code).toBe(0);
   }, 45_000);
