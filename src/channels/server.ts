@@ -18,7 +18,7 @@ import type { OutboxEntry } from './outbox.js';
 import { SqliteDeliveryLog } from '../store/deliveries.js';
 import { SqliteOutbox } from '../store/outbox.js';
 import { loggedQuestions, SqliteQuestionLog } from '../store/questions.js';
-import { openDatabase } from '../store/sqlite.js';
+import { openDatabase, openQuestionLog } from '../store/sqlite.js';
 
 /** Timings and bounds; the configurable ones come from Config.limits, tests shorten the others. */
 export interface Tuning {
@@ -112,7 +112,7 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
   const outbound = new Outbound(tuning.outbound, logger);
   const limiter = new RateLimiter(tuning.rateLimit.max, tuning.rateLimit.windowMs);
   const db = openDatabase(config.dataDir);
-  const questions = config.questionLogDays === null ? null : new SqliteQuestionLog(db, config.questionLogDays);
+  const questions = config.questionLogDays === null ? null : new SqliteQuestionLog(openQuestionLog(config.dataDir), config.questionLogDays);
   const conversation = new Conversation({ getAnswerer, menuTtlMs: tuning.menuTtlMs, questions });
   const outbox = new SqliteOutbox(db, limits.outboxLeaseMs);
   const deliveries = new SqliteDeliveryLog(db, tuning.dedupeTtlMs);

@@ -78,3 +78,14 @@ export function openDatabase(dir: string): SqlDatabase {
   if (version < SCHEMA_VERSION) db.exec(`${SCHEMA} PRAGMA user_version = ${SCHEMA_VERSION};`);
   return db;
 }
+
+/**
+ * A connection for the question log: every question is a write, so it does not wait for the
+ * disk (synchronous OFF): a power cut may lose the last moments of the log, never the outbox,
+ * which has its own connection.
+ */
+export function openQuestionLog(dir: string): SqlDatabase {
+  const db = openDatabase(dir);
+  db.exec('PRAGMA synchronous = OFF;');
+  return db;
+}

@@ -34,7 +34,7 @@ describe('question log', () => {
     expect(JSON.stringify(row)).not.toContain('987654321');
     expect(loggedQuestions(db, 0)[0]!.sources).toEqual(['KH 284']);
     now += 91 * 24 * 3600 * 1000;
-    new SqliteQuestionLog(db, 90, () => now).close();
+    new SqliteQuestionLog(openDatabase(dir), 90, () => now).close();
     expect(loggedQuestions(db, 0)).toEqual([]);
   });
 
