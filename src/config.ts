@@ -1,4 +1,5 @@
 /** Environment configuration for `planbot serve`, checked once at start so mistakes surface as one clear message. */
+import { DEFAULT_MAX_FILE_BYTES } from './corpus/load.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 export type TelegramMode = 'webhook' | 'polling';
@@ -204,7 +205,7 @@ export interface CorpusLimits {
 /** PLANBOT_CORPUS_MAX_FILE_MB (default 10); throws ConfigError when malformed. */
 export function loadCorpusLimits(env: Env): CorpusLimits {
   const raw = env.PLANBOT_CORPUS_MAX_FILE_MB?.trim();
-  if (!raw) return { maxFileBytes: 10 * 1024 * 1024 };
+  if (!raw) return { maxFileBytes: DEFAULT_MAX_FILE_BYTES };
   const mb = Number(raw);
   if (!/^\d+(\.\d+)?$/.test(raw) || mb <= 0 || mb > 4096) {
     throw new ConfigError([`PLANBOT_CORPUS_MAX_FILE_MB must be a number of megabytes above 0 and at most 4096 (got "${raw}")`]);

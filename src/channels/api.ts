@@ -76,7 +76,7 @@ export interface JsonApiOptions {
 }
 
 /** HTTP status refusing an Authorization header that does not carry the bearer token; null when it does. */
-export function bearerStatus(header: string | undefined, token: string): 401 | 403 | null {
+function bearerStatus(header: string | undefined, token: string): 401 | 403 | null {
   const presented = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
   if (presented === undefined) return 401;
   return safeEqual(presented, token) ? null : 403;

@@ -118,12 +118,6 @@ export class ChannelContext {
     }
     return reply.code(503).header('retry-after', '5').send({ ok: false, error: admission });
   }
-
-  /** A malformed but authenticated payload: acknowledged (so it is not sent again) and ignored. */
-  ignore(reply: FastifyReply, what: string): FastifyReply {
-    reply.log.debug({ what }, 'malformed webhook payload ignored');
-    return this.acknowledge(reply, 'ignored');
-  }
 }
 
 declare module 'fastify' {

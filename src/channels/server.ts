@@ -38,7 +38,7 @@ export interface Tuning {
 }
 
 /** The configured limits as tuning, with the fixed timings beside them. */
-export function tuningFor(limits: Limits): Tuning {
+function tuningFor(limits: Limits): Tuning {
   return {
     outbound: { ...DEFAULT_OUTBOUND, requestTimeoutMs: limits.sendTimeoutMs },
     queue: {

@@ -7,6 +7,7 @@ import type { Admission, ChannelContext } from './context.js';
 import type { Input, Outgoing } from './conversation.js';
 import { RetryableError } from './outbound.js';
 import { escapeHtml } from './render.js';
+import { isRecord } from './payload.js';
 import { splitText } from './split.js';
 import { secretHeaderStatus } from './verify.js';
 
@@ -234,7 +235,6 @@ export class TelegramChannel {
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const chatOf = (message: unknown): number | undefined =>
   isRecord(message) && isRecord(message.chat) && Number.isSafeInteger(message.chat.id) ? (message.chat.id as number) : undefined;
 
@@ -242,7 +242,7 @@ const chatOf = (message: unknown): number | undefined =>
  * The chat an update belongs to, or undefined for kinds the bot ignores and for payloads
  * without the fields telegraf relies on (null message, missing chat, text that is not a string).
  */
-export function chatIdOf(update: unknown): number | undefined {
+function chatIdOf(update: unknown): number | undefined {
   if (!isRecord(update) || !Number.isSafeInteger(update.update_id) || (update.update_id as number) < 0) return undefined;
   if ('message' in update) {
     const text = isRecord(update.message) ? update.message.text : undefined;

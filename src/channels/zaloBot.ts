@@ -4,6 +4,7 @@ import type { Admission, ChannelContext } from './context.js';
 import type { Input, Outgoing } from './conversation.js';
 import { RetryableError } from './outbound.js';
 import { plainWithMenu } from './render.js';
+import { isRecord } from './payload.js';
 import { splitText } from './split.js';
 import { secretHeaderStatus } from './verify.js';
 
@@ -25,7 +26,6 @@ interface ZaloEvent {
   messageId: string | undefined;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isId = (value: unknown): value is string | number =>
   (typeof value === 'string' && value !== '' && value.length <= 200) || Number.isSafeInteger(value);
 
@@ -33,7 +33,7 @@ const isId = (value: unknown): value is string | number =>
  * The event in a body, unwrapped `{event_name, message}` or wrapped `{ok, result: {...}}`;
  * undefined for events the bot ignores and for malformed ones (no chat id, text not a string).
  */
-export function readZaloEvent(body: unknown): ZaloEvent | undefined {
+function readZaloEvent(body: unknown): ZaloEvent | undefined {
   const event = isRecord(body) && isRecord(body.result) ? body.result : body;
   if (!isRecord(event) || typeof event.event_name !== 'string') return undefined;
   const toInput = EVENT_INPUT.get(event.event_name);

@@ -3,6 +3,7 @@ import type { ZaloOaConfig } from '../config.js';
 import type { Admission, ChannelContext } from './context.js';
 import type { Input, Outgoing } from './conversation.js';
 import { plainWithMenu } from './render.js';
+import { isRecord } from './payload.js';
 import { splitText } from './split.js';
 import { safeEqual, zaloOaSignature } from './verify.js';
 
@@ -30,14 +31,13 @@ interface OaEvent {
   timestamp: number;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isId = (value: unknown): value is string => typeof value === 'string' && value !== '' && value.length <= 200;
 
 /**
  * The user's message in an event; undefined for events that need no answer (oa_send_* echoes
  * of our own messages, follow, seen…) and for malformed ones (no sender, text not a string).
  */
-export function readOaEvent(body: unknown): OaEvent | undefined {
+function readOaEvent(body: unknown): OaEvent | undefined {
   if (!isRecord(body) || typeof body.event_name !== 'string') return undefined;
   const name = body.event_name;
   const message = body.message === undefined ? {} : body.message;
