@@ -70,8 +70,13 @@ function connect(file: string): SqlDatabase {
 
 /** Open (creating the folder and file) `<dir>/planbot.db`: WAL, so readers never wait for the writer. */
 export function openDatabase(dir: string): SqlDatabase {
-  mkdirSync(dir, { recursive: true });
-  const db = connect(join(dir, 'planbot.db'));
+  let db: SqlDatabase;
+  try {
+    mkdirSync(dir, { recursive: true });
+    db = connect(join(dir, 'planbot.db'));
+  } catch (error) {
+    throw new Error(`the store in PLANBOT_DATA (${dir}) cannot be opened: ${(error as Error).message}`);
+  }
   // NORMAL: a commit is durable once the WAL is checkpointed; a process crash loses nothing, a power cut at most the last commits.
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
   const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
