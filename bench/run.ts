@@ -98,7 +98,7 @@ async function childMain(mode: string): Promise<void> {
     const { corpus, index } = loadCorpusCached(dir, cacheDir);
     // Served as in production: replies to repeated (question, context) pairs are remembered.
     const engine = createAnswerer(corpus, { index });
-    const server = await buildServer({ config: loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }), getAnswerer: () => engine });
+    const server = await buildServer({ config: loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', PLANBOT_API_RATE_LIMIT: '0' }), getAnswerer: () => engine });
     const address = await server.start();
     process.on('message', async (m) => {
       if (m === 'stop') {

@@ -1,4 +1,5 @@
 /** Environment configuration for `planbot serve`, checked once at start so mistakes surface as one clear message. */
+import { DEFAULT_MAX_FILE_BYTES } from './corpus/load.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 export type TelegramMode = 'webhook' | 'polling';
@@ -24,6 +25,40 @@ export interface ZaloOaConfig {
   apiRoot: string;
 }
 
+/** Bounds on what a client, a chat or a channel may cost; every one has an environment variable. */
+export interface Limits {
+  /** Time to receive a request's headers (slow-header clients are cut off). */
+  headersTimeoutMs: number;
+  /** Time to receive a whole request, body included. */
+  requestTimeoutMs: number;
+  /** A connection with no traffic for this long is closed. */
+  idleTimeoutMs: number;
+  /** An idle keep-alive connection is kept this long between requests. */
+  keepAliveTimeoutMs: number;
+  /** Open connections; beyond this a new one gets 503 and is closed. */
+  maxConnections: number;
+  /** Messages a minute one chat may send (then one polite notice, then silence). */
+  chatRatePerMinute: number;
+  /** Messages of one chat waiting to be answered; more are acknowledged and not answered. */
+  chatQueue: number;
+  /** Deliveries of one channel waiting or running; beyond this its webhook gets 503 (retry later). */
+  channelQueue: number;
+  /** Replies of one channel being sent at the same time. */
+  channelConcurrency: number;
+  /** Timeout of one call to a chat platform's API. */
+  sendTimeoutMs: number;
+  /** On stop, how long acknowledged deliveries may take to be answered. */
+  drainTimeoutMs: number;
+  /** /api/ask calls a minute per client (address, or token); 0 turns the limit off. */
+  apiRatePerMinute: number;
+  /** API chats (named by `chat`) whose context is kept, apart from the chat apps' chats. */
+  apiContexts: number;
+  /** Zalo OA events whose timestamp is further than this from now are refused (replays). */
+  oaMaxEventAgeMs: number;
+  /** How long a process owns an outbox entry it is answering; after that (or once it has stopped) another may take it. */
+  outboxLeaseMs: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -35,6 +70,17 @@ export interface Config {
   zaloBot: ZaloBotConfig | null;
   zaloOa: ZaloOaConfig | null;
   web: WebConfig;
+  limits: Limits;
+  /** When set, /api/* requires `Authorization: Bearer <token>`. */
+  apiToken: string | null;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (per-client limits). */
+  trustProxy: boolean;
+  /** Folder of the embedded store (SQLite): contexts, delivery ids, the outbox, the question log. */
+  dataDir: string;
+  /** Days the question log keeps a question; null when PLANBOT_LOG=off. */
+  questionLogDays: number | null;
+  /** When set, GET /api/inbox answers with `Authorization: Bearer <token>`; the route is off otherwise. */
+  adminToken: string | null;
 }
 
 export interface WebConfig {
@@ -79,8 +125,99 @@ export function loadConfig(env: Env): Config {
   const zaloOa = zaloOaConfig(get, problems);
   const web = { frameAncestors: frameAncestors(get('WEB_FRAME_ANCESTORS'), problems) };
 
+  const limits = readLimits(get, problems);
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    problems.push('HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request)');
+  }
+  const apiToken = get('PLANBOT_API_TOKEN');
+  if (apiToken !== null && apiToken.length < 16) problems.push('PLANBOT_API_TOKEN must be at least 16 characters long');
+  const trustProxy = flag('PLANBOT_TRUST_PROXY', get('PLANBOT_TRUST_PROXY'), problems);
+  const dataDir = get('PLANBOT_DATA') ?? './data';
+  const questionLogDays = questionLog(get, problems);
+  const adminToken = get('PLANBOT_ADMIN_TOKEN');
+  if (adminToken !== null && adminToken.length < 16) problems.push('PLANBOT_ADMIN_TOKEN must be at least 16 characters long');
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, logLevel, publicUrl, telegram, zaloBot, zaloOa, web };
+  return { port, host, logLevel, publicUrl, telegram, zaloBot, zaloOa, web, limits, apiToken, trustProxy, dataDir, questionLogDays, adminToken };
+}
+
+/** One numeric knob: variable, default, and the range it must fall in. */
+interface Knob {
+  env: string;
+  key: keyof Limits;
+  fallback: number;
+  min: number;
+  max: number;
+}
+
+const SECOND = 1000;
+const KNOBS: readonly Knob[] = [
+  { env: 'HTTP_HEADERS_TIMEOUT_MS', key: 'headersTimeoutMs', fallback: 10 * SECOND, min: 100, max: 600 * SECOND },
+  { env: 'HTTP_REQUEST_TIMEOUT_MS', key: 'requestTimeoutMs', fallback: 30 * SECOND, min: 100, max: 600 * SECOND },
+  { env: 'HTTP_IDLE_TIMEOUT_MS', key: 'idleTimeoutMs', fallback: 10 * SECOND, min: 100, max: 600 * SECOND },
+  { env: 'HTTP_KEEP_ALIVE_TIMEOUT_MS', key: 'keepAliveTimeoutMs', fallback: 10 * SECOND, min: 100, max: 600 * SECOND },
+  { env: 'HTTP_MAX_CONNECTIONS', key: 'maxConnections', fallback: 1_000, min: 1, max: 1_000_000 },
+  { env: 'PLANBOT_CHAT_RATE_LIMIT', key: 'chatRatePerMinute', fallback: 20, min: 1, max: 100_000 },
+  { env: 'PLANBOT_CHAT_QUEUE', key: 'chatQueue', fallback: 5, min: 1, max: 1_000 },
+  { env: 'PLANBOT_CHANNEL_QUEUE', key: 'channelQueue', fallback: 1_000, min: 1, max: 1_000_000 },
+  { env: 'PLANBOT_CHANNEL_CONCURRENCY', key: 'channelConcurrency', fallback: 16, min: 1, max: 10_000 },
+  { env: 'PLANBOT_SEND_TIMEOUT_MS', key: 'sendTimeoutMs', fallback: 10 * SECOND, min: 100, max: 600 * SECOND },
+  { env: 'PLANBOT_DRAIN_TIMEOUT_MS', key: 'drainTimeoutMs', fallback: 20 * SECOND, min: 0, max: 600 * SECOND },
+  { env: 'PLANBOT_API_RATE_LIMIT', key: 'apiRatePerMinute', fallback: 60, min: 0, max: 1_000_000 },
+  { env: 'PLANBOT_API_CONTEXTS', key: 'apiContexts', fallback: 10_000, min: 0, max: 1_000_000 },
+  { env: 'ZALO_OA_MAX_EVENT_AGE_MS', key: 'oaMaxEventAgeMs', fallback: 15 * 60 * SECOND, min: SECOND, max: 24 * 3600 * SECOND },
+  { env: 'PLANBOT_OUTBOX_LEASE_MS', key: 'outboxLeaseMs', fallback: 120 * SECOND, min: SECOND, max: 24 * 3600 * SECOND },
+];
+
+/** Every limit, from its variable or its default; whole numbers within range only. */
+function readLimits(get: Get, problems: string[]): Limits {
+  const limits = {} as Limits;
+  for (const knob of KNOBS) {
+    const raw = get(knob.env);
+    const value = raw === null ? knob.fallback : Number(raw);
+    if (raw !== null && (!/^\d+$/.test(raw) || value < knob.min || value > knob.max)) {
+      problems.push(`${knob.env} must be a whole number from ${knob.min} to ${knob.max} (got "${raw}")`);
+      limits[knob.key] = knob.fallback;
+    } else limits[knob.key] = value;
+  }
+  return limits;
+}
+
+/** PLANBOT_LOG (on/off, default on) and PLANBOT_LOG_DAYS (default 90). */
+function questionLog(get: Get, problems: string[]): number | null {
+  const on = get('PLANBOT_LOG') === null || flag('PLANBOT_LOG', get('PLANBOT_LOG'), problems);
+  const raw = get('PLANBOT_LOG_DAYS');
+  const days = raw === null ? 90 : Number(raw);
+  if (raw !== null && (!/^\d+$/.test(raw) || days < 1 || days > 3650)) {
+    problems.push(`PLANBOT_LOG_DAYS must be a whole number from 1 to 3650 (got "${raw}")`);
+    return 90;
+  }
+  return on ? days : null;
+}
+
+function flag(name: string, raw: string | null, problems: string[]): boolean {
+  if (raw === null) return false;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  problems.push(`${name} must be true or false (got "${raw}")`);
+  return false;
+}
+
+/** Corpus loading bounds, shared by `planbot serve` and the other commands. */
+export interface CorpusLimits {
+  /** A plan text (or meta file) larger than this is skipped and named in the log. */
+  maxFileBytes: number;
+}
+
+/** PLANBOT_CORPUS_MAX_FILE_MB (default 10); throws ConfigError when malformed. */
+export function loadCorpusLimits(env: Env): CorpusLimits {
+  const raw = env.PLANBOT_CORPUS_MAX_FILE_MB?.trim();
+  if (!raw) return { maxFileBytes: DEFAULT_MAX_FILE_BYTES };
+  const mb = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || mb <= 0 || mb > 4096) {
+    throw new ConfigError([`PLANBOT_CORPUS_MAX_FILE_MB must be a number of megabytes above 0 and at most 4096 (got "${raw}")`]);
+  }
+  return { maxFileBytes: Math.round(mb * 1024 * 1024) };
 }
 
 type Get = (name: string) => string | null;

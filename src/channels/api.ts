@@ -1,7 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Reply } from '../answer/types.js';
+import { ANONYMOUS_CHAT, API_CHAT_PREFIX } from './contexts.js';
+import { parseSince, type InboxGroup } from './inbox.js';
+import { RateLimiter } from './rateLimit.js';
 import { MAX_INPUT_CHARS } from './texts.js';
+import { safeEqual } from './verify.js';
 
 const source = {
   type: 'object',
@@ -60,6 +63,9 @@ const askSchema = {
         chart,
       },
     },
+    401: error,
+    403: error,
+    429: error,
     503: error,
   },
 } as const;
@@ -83,9 +89,43 @@ const plansSchema = {
 } as const;
 
 const NOT_READY = { error: 'corpus not loaded yet' };
+const RATE_WINDOW_MS = 60_000;
 
-/** JSON API for help desks: POST /api/ask, GET /api/plans. */
-export const jsonApi: FastifyPluginAsync = async (app) => {
+export interface JsonApiOptions {
+  /** When set, every call needs `Authorization: Bearer <token>` (401 without, 403 with another). */
+  token: string | null;
+  /** Calls a minute per client address; 0 turns the limit off. */
+  ratePerMinute: number;
+}
+
+/** HTTP status refusing an Authorization header that does not carry the bearer token; null when it does. */
+function bearerStatus(header: string | undefined, token: string): 401 | 403 | null {
+  const presented = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
+  if (presented === undefined) return 401;
+  return safeEqual(presented, token) ? null : 403;
+}
+
+/**
+ * JSON API for help desks: POST /api/ask, GET /api/plans. Each client address has its own
+ * rate limit, so one client cannot take the server from the chat apps' deliveries; only a
+ * caller that names a `chat` gets a context (kept apart from the chat apps' chats).
+ */
+export const jsonApi: FastifyPluginAsync<JsonApiOptions> = async (app, { token, ratePerMinute }) => {
+  if (token !== null) {
+    app.addHook('onRequest', async (request, reply) => {
+      const status = bearerStatus(request.headers.authorization, token);
+      if (status !== null) return reply.code(status).header('www-authenticate', 'Bearer').send({ error: 'bearer token required' });
+    });
+  }
+  if (ratePerMinute > 0) {
+    const limiter = new RateLimiter(ratePerMinute, RATE_WINDOW_MS);
+    app.addHook('onRequest', async (request, reply) => {
+      if (limiter.hit(request.ip) !== 'ok') {
+        return reply.code(429).header('retry-after', String(RATE_WINDOW_MS / 1000)).send({ error: 'too many requests from this client; retry later' });
+      }
+    });
+  }
+
   /**
    * Replies as sent, by reply object. The answerer hands back the same object for a
    * question it has answered in the same context, so a popular question is serialized and
@@ -97,7 +137,9 @@ export const jsonApi: FastifyPluginAsync = async (app) => {
     const answerer = app.planbot.getAnswerer();
     if (!answerer) return reply.code(503).send(NOT_READY);
     const { text, chat } = request.body as { text: string; chat?: string };
-    const answer: Reply = answerer.ask(`api:${chat ?? randomUUID()}`, text);
+    const chatKey = chat === undefined ? ANONYMOUS_CHAT : `${API_CHAT_PREFIX}${chat}`;
+    const answer: Reply = answerer.ask(chatKey, text);
+    app.planbot.conversation.record(chatKey, text, answer, request.log);
     let bytes = sent.get(answer);
     if (!bytes) {
       // The route's response schema still shapes the bytes.
@@ -111,6 +153,26 @@ export const jsonApi: FastifyPluginAsync = async (app) => {
     const answerer = app.planbot.getAnswerer();
     if (!answerer) return reply.code(503).send(NOT_READY);
     return answerer.plans();
+  });
+};
+
+export interface InboxApiOptions {
+  /** The admin's bearer token. */
+  token: string;
+  /** What the bot could not answer since a time (ms). */
+  list: (sinceMs: number) => InboxGroup[];
+}
+
+/** GET /api/inbox?since=7d: the inbox, for the admin token only (401 without, 403 with another). */
+export const inboxApi: FastifyPluginAsync<InboxApiOptions> = async (app, { token, list }) => {
+  app.addHook('onRequest', async (request, reply) => {
+    const status = bearerStatus(request.headers.authorization, token);
+    if (status !== null) return reply.code(status).header('www-authenticate', 'Bearer').send({ error: 'admin token required' });
+  });
+  app.get('/inbox', async (request, reply) => {
+    const since = parseSince((request.query as { since?: string }).since ?? '7d');
+    if (since === null) return reply.code(400).send({ error: 'since must look like 7d, 12h or 30m' });
+    return { since: new Date(Date.now() - since).toISOString(), groups: list(Date.now() - since) };
   });
 };
 

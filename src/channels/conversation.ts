@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Answerer, Chart, Lang, Reply } from '../answer/types.js';
-import type { RateLimiter } from './rateLimit.js';
+import type { QuestionLog } from './questions.js';
 import * as texts from './texts.js';
 
 /** What a user did, already stripped of platform detail by the channel. */
@@ -36,15 +36,17 @@ interface StoredMenu {
 
 export interface ConversationOptions {
   getAnswerer: () => Answerer | undefined;
-  limiter: RateLimiter;
+  /** Where answered questions are logged; null when the log is off. */
+  questions: QuestionLog | null;
   /** How long a menu's buttons stay valid. */
   menuTtlMs: number;
   maxMenus?: number;
 }
 
 /**
- * The channel-independent part of a chat: rate limit, input checks, commands, menus and
- * calls to the Answerer. Channels map platform events to an Input and deliver the Outgoing.
+ * The channel-independent part of a chat: input checks, commands, menus and calls to the
+ * Answerer (rate limits apply earlier, when a delivery is admitted). Channels map platform
+ * events to an Input and deliver the Outgoing.
  */
 export class Conversation {
   private readonly menus = new Map<string, StoredMenu>();
@@ -52,11 +54,8 @@ export class Conversation {
 
   constructor(private readonly options: ConversationOptions) {}
 
-  /** The message to send for an input, or null to stay silent (rate limited after the notice). */
-  respond(chatKey: string, input: Input, log: Logger): Outgoing | null {
-    const decision = this.options.limiter.hit(chatKey);
-    if (decision === 'drop') return null;
-    if (decision === 'notify') return { text: texts.RATE_LIMITED };
+  /** The message to send for an input. */
+  respond(chatKey: string, input: Input, log: Logger): Outgoing {
     switch (input.kind) {
       case 'help':
         return { text: texts.HELP };
@@ -91,10 +90,20 @@ export class Conversation {
       return { text: texts.FAILED };
     }
     log.debug({ chat: chatKey, intent: reply.intent, found: reply.found }, 'answered');
+    this.record(chatKey, text, reply, log);
     const menu = reply.choices?.length
       ? this.remember(chatKey, reply.choices.map((c) => c.label), reply.choices.map((c) => ({ ask: c.text })))
       : undefined;
     return { text: withSources(reply), menu, ...(reply.chart?.bars.length ? { chart: { chart: reply.chart, lang: reply.lang } } : {}) };
+  }
+
+  /** Log a question and its reply (the JSON API calls this too); a failing log never costs the answer. */
+  record(chatKey: string, question: string, reply: Reply, log: Pick<Logger, 'error'>): void {
+    try {
+      this.options.questions?.record(chatKey, question, reply);
+    } catch (error) {
+      log.error({ err: error }, 'question log failed');
+    }
   }
 
   private plansMenu(chatKey: string): Outgoing {

@@ -1,8 +1,15 @@
+/** Delivery ids already taken, so a delivery the platform repeats is answered once (in memory here; src/store keeps them in SQLite). */
+export interface DeliveryLog {
+  has(key: string): boolean;
+  /** True when the key was not seen within the ttl (and is now remembered). */
+  add(key: string): boolean;
+}
+
 /**
  * Remembers keys for a fixed time so retried webhook deliveries are answered once.
  * Bounded: the oldest keys are forgotten first when `maxKeys` is reached.
  */
-export class TtlSet {
+export class TtlSet implements DeliveryLog {
   // Insertion order equals expiry order because every key lives for the same ttl.
   private readonly expiries = new Map<string, number>();
 

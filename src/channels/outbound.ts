@@ -14,14 +14,27 @@ export class RetryableError extends Error {
   }
 }
 
+/** The server asked to wait longer than the in-process retry cap allows: try again later, off the worker. */
+export class RetryLaterError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(message);
+    this.name = 'RetryLaterError';
+  }
+}
+
 export interface OutboundOptions {
   /** Attempts per call, including the first. */
   maxAttempts: number;
   /** Backoff before the 2nd attempt; doubled each time, with jitter. */
   baseDelayMs: number;
   maxDelayMs: number;
-  /** A server asking to wait longer than this is not retried. */
+  /** A server asking to wait longer than this is not waited for by the worker: the message is kept and sent later. */
   maxRetryAfterMs: number;
+  /** Messages kept for a later attempt at once; more are dropped (logged). */
+  maxDeferred: number;
   /** Minimum gap between two messages into the same chat. */
   paceMs: number;
   /** Per-request timeout for HTTP calls. */
@@ -33,8 +46,9 @@ export const DEFAULT_OUTBOUND: OutboundOptions = {
   baseDelayMs: 500,
   maxDelayMs: 8_000,
   maxRetryAfterMs: 60_000,
+  maxDeferred: 1_000,
   paceMs: 1_000,
-  requestTimeoutMs: 15_000,
+  requestTimeoutMs: 10_000,
 };
 
 export interface JsonResponse {
@@ -45,9 +59,14 @@ export interface JsonResponse {
 /**
  * Every message the bot sends goes through here: retried with backoff on 429/5xx
  * (honouring the server's requested delay) and paced to about one message per chat per `paceMs`.
+ * A message the server asks to hold back longer than `maxRetryAfterMs` is kept and sent after
+ * the delay, off the worker; the chat's later messages queue behind it so the order holds.
  */
 export class Outbound {
   private readonly nextSendAt = new Map<string, number>();
+  /** Per chat, the chain of messages kept for later. */
+  private readonly later = new Map<string, Promise<void>>();
+  private deferred = 0;
   private readonly abort = new AbortController();
   private readonly agent: Agent;
 
@@ -62,15 +81,64 @@ export class Outbound {
     });
   }
 
-  /** Send one message into a chat: paced, then retried. */
-  async send<T>(chatKey: string, label: string, attempt: () => Promise<T>): Promise<T> {
+  /** True once closed: calls fail at once. */
+  get closed(): boolean {
+    return this.abort.signal.aborted;
+  }
+
+  /** Messages kept for a later attempt and not yet sent. */
+  get deferredCount(): number {
+    return this.deferred;
+  }
+
+  /** Send one message into a chat: paced, then retried; resolves when sent or kept for later. */
+  async send(chatKey: string, label: string, attempt: () => Promise<unknown>): Promise<void> {
+    if (this.later.has(chatKey)) return this.defer(chatKey, label, attempt, 0);
     const wait = (this.nextSendAt.get(chatKey) ?? 0) - Date.now();
     if (wait > 0) await sleep(wait, undefined, { signal: this.abort.signal });
     try {
-      return await this.call(label, attempt);
+      await this.call(label, attempt);
+    } catch (error) {
+      if (!(error instanceof RetryLaterError)) throw error;
+      this.defer(chatKey, label, attempt, error.retryAfterMs);
     } finally {
       this.remember(chatKey, Date.now() + this.options.paceMs);
     }
+  }
+
+  /** Keep a message for after `delayMs`, behind the chat's other kept messages. */
+  private defer(chatKey: string, label: string, attempt: () => Promise<unknown>, delayMs: number): void {
+    if (this.deferred >= this.options.maxDeferred) {
+      this.logger.error({ call: label, chat: chatKey }, 'too many messages kept for later: this one is dropped');
+      return;
+    }
+    this.deferred += 1;
+    this.logger.warn({ call: label, delayMs }, 'message kept for a later attempt');
+    const previous = this.later.get(chatKey) ?? Promise.resolve();
+    const next = previous
+      .then(async () => {
+        let wait = delayMs;
+        // A server may keep asking to wait: a few long waits, then give up (logged).
+        for (let round = 1; ; round += 1) {
+          await sleep(wait, undefined, { signal: this.abort.signal });
+          try {
+            await this.call(label, attempt);
+            return;
+          } catch (error) {
+            if (!(error instanceof RetryLaterError) || round >= this.options.maxAttempts) throw error;
+            wait = error.retryAfterMs;
+          }
+        }
+      })
+      .catch((error: unknown) => {
+        const lost = this.abort.signal.aborted ? 'message kept for later was not sent before stop' : 'message kept for later failed';
+        this.logger.error({ err: error, call: label }, lost);
+      })
+      .finally(() => {
+        this.deferred -= 1;
+        if (this.later.get(chatKey) === next) this.later.delete(chatKey);
+      });
+    this.later.set(chatKey, next);
   }
 
   /** Call an API with retries but no pacing (typing actions, callback answers, set-up calls). */
@@ -81,7 +149,6 @@ export class Outbound {
       } catch (error) {
         if (!(error instanceof RetryableError) || n >= this.options.maxAttempts) throw error;
         const delay = this.delayFor(error, n);
-        if (delay === null) throw error;
         this.logger.warn({ call: label, attempt: n, delayMs: delay, reason: error.message }, 'outbound call will be retried');
         await sleep(delay, undefined, { signal: this.abort.signal });
       }
@@ -127,9 +194,10 @@ export class Outbound {
     await this.agent.close();
   }
 
-  private delayFor(error: RetryableError, attempt: number): number | null {
+  private delayFor(error: RetryableError, attempt: number): number {
     if (error.retryAfterMs !== undefined) {
-      return error.retryAfterMs <= this.options.maxRetryAfterMs ? error.retryAfterMs : null;
+      if (error.retryAfterMs > this.options.maxRetryAfterMs) throw new RetryLaterError(error.message, error.retryAfterMs);
+      return error.retryAfterMs;
     }
     const exponential = this.options.baseDelayMs * 2 ** (attempt - 1);
     const jitter = 0.75 + Math.random() * 0.5;

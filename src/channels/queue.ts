@@ -5,9 +5,11 @@ export interface Task {
 }
 
 export interface QueueOptions {
-  /** Tasks waiting or running, across all chats; push() refuses beyond this. */
+  /** Tasks waiting or running in one lane (a channel); push() refuses beyond this. */
   maxPending: number;
-  /** Chats served at the same time. */
+  /** Tasks waiting or running for one chat; push() refuses beyond this unless forced. */
+  perChat: number;
+  /** Tasks of one lane running at the same time. */
   concurrency: number;
   /** A task running longer is abandoned (logged) so its chat is not blocked for ever. */
   taskTimeoutMs: number;
@@ -15,46 +17,85 @@ export interface QueueOptions {
 
 export type TaskErrorHandler = (error: unknown, task: Task) => void;
 
+export type PushResult = 'queued' | 'lane-full' | 'chat-full' | 'closed';
+
+interface ChatTasks {
+  waiting: Task[];
+  /** Waiting plus running (0 or 1). */
+  count: number;
+}
+
+/** One channel's share of the queue: its own bound, its own workers, chats served in turn. */
+class Lane {
+  readonly chats = new Map<string, ChatTasks>();
+  /** Chats that have tasks waiting and none running, in the order they became ready. */
+  readonly ready: string[] = [];
+  running = 0;
+  pending = 0;
+}
+
 /**
- * Bounded in-process queue: tasks of one chat run in order, one at a time;
- * different chats run concurrently, and a failing task never blocks the others.
+ * Bounded in-process queue, fair at two levels: each lane (channel) has its own bound and
+ * workers, so a channel whose API hangs only holds its own; within a lane, chats take turns
+ * (a chat goes to the back after each task) and one chat holds at most `perChat` tasks, so
+ * one flooding chat cannot fill the lane. Tasks of one chat run in order, one at a time, and
+ * a failing task never blocks the others.
  */
 export class ChatQueue {
-  private readonly chats = new Map<string, Task[]>();
-  /** Chats that have tasks and none running. */
-  private readonly ready: string[] = [];
-  private running = 0;
+  private readonly lanes = new Map<string, Lane>();
   private pending = 0;
   private closed = false;
+  /** Stopped: waiting tasks are no longer started. */
+  private halted = false;
   private idleWaiters: Array<() => void> = [];
 
   constructor(
-    private readonly options: QueueOptions,
+    readonly options: QueueOptions,
     private readonly onError: TaskErrorHandler,
   ) {}
 
+  /** Tasks waiting or running, all lanes. */
   get size(): number {
     return this.pending;
   }
 
-  /** False when the queue is full or closed: the caller should ask the sender to retry later. */
-  push(chatKey: string, task: Task): boolean {
-    if (this.closed || this.pending >= this.options.maxPending) return false;
+  /**
+   * Queue a task. Refused when the queue is closed, the lane is full (the sender should
+   * retry later) or the chat already has `perChat` tasks; `force` passes the chat bound
+   * (for the one notice telling a busy chat to slow down).
+   */
+  push(laneName: string, chatKey: string, task: Task, force = false): PushResult {
+    if (this.closed) return 'closed';
+    let lane = this.lanes.get(laneName);
+    if (!lane) this.lanes.set(laneName, (lane = new Lane()));
+    if (lane.pending >= this.options.maxPending) return 'lane-full';
+    let chat = lane.chats.get(chatKey);
+    if (chat && chat.count >= this.options.perChat && !force) return 'chat-full';
+    lane.pending += 1;
     this.pending += 1;
-    const tasks = this.chats.get(chatKey);
-    if (tasks) {
-      tasks.push(task);
-    } else {
-      this.chats.set(chatKey, [task]);
-      this.ready.push(chatKey);
-    }
-    this.pump();
-    return true;
+    if (!chat) lane.chats.set(chatKey, (chat = { waiting: [], count: 0 }));
+    chat.waiting.push(task);
+    chat.count += 1;
+    // Ready when it has nothing running and is not already in line.
+    if (chat.count === 1) lane.ready.push(chatKey);
+    this.pump(lane);
+    return 'queued';
+  }
+
+  /** Tasks waiting or running for one chat. */
+  chatSize(laneName: string, chatKey: string): number {
+    return this.lanes.get(laneName)?.chats.get(chatKey)?.count ?? 0;
   }
 
   /** Refuse new tasks; queued ones still run. */
   close(): void {
     this.closed = true;
+  }
+
+  /** Refuse new tasks and start no waiting one (they stay unanswered; the outbox keeps them). */
+  halt(): void {
+    this.closed = true;
+    this.halted = true;
   }
 
   /** Resolves true once every task has finished, or false after `timeoutMs`. */
@@ -73,12 +114,12 @@ export class ChatQueue {
     });
   }
 
-  private pump(): void {
-    while (this.running < this.options.concurrency && this.ready.length > 0) {
-      const chatKey = this.ready.shift()!;
-      const task = this.chats.get(chatKey)!.shift()!;
-      this.running += 1;
-      void this.execute(task).finally(() => this.finish(chatKey));
+  private pump(lane: Lane): void {
+    while (!this.halted && lane.running < this.options.concurrency && lane.ready.length > 0) {
+      const chatKey = lane.ready.shift()!;
+      const task = lane.chats.get(chatKey)!.waiting.shift()!;
+      lane.running += 1;
+      void this.execute(task).finally(() => this.finish(lane, chatKey));
     }
   }
 
@@ -99,13 +140,15 @@ export class ChatQueue {
     }
   }
 
-  private finish(chatKey: string): void {
-    this.running -= 1;
+  private finish(lane: Lane, chatKey: string): void {
+    lane.running -= 1;
+    lane.pending -= 1;
     this.pending -= 1;
-    const tasks = this.chats.get(chatKey)!;
-    if (tasks.length > 0) this.ready.push(chatKey);
-    else this.chats.delete(chatKey);
-    this.pump();
+    const chat = lane.chats.get(chatKey)!;
+    chat.count -= 1;
+    if (chat.count > 0) lane.ready.push(chatKey);
+    else lane.chats.delete(chatKey);
+    this.pump(lane);
     if (this.pending === 0) {
       const waiters = this.idleWaiters;
       this.idleWaiters = [];

@@ -1,30 +1,34 @@
 import type { Answerer } from '../answer/types.js';
-import { loadConfig, type Env } from '../config.js';
+import { loadConfig, type Config, type Env } from '../config.js';
+import type { AnswererLoader } from './corpusLoader.js';
 import { configSecrets, createLogger } from './logger.js';
 import { buildServer } from './server.js';
 
 /**
  * `planbot serve`: check the environment, listen, load the corpus, register webhooks when
  * PUBLIC_URL is set, then run until SIGTERM/SIGINT. SIGHUP reloads the corpus, swapping it in
- * only when the new one loads. Rejects on bad configuration (ConfigError, with every problem
- * listed) or when the first corpus load fails; resolves once stopped by a signal.
+ * only when the new one loads and the loader accepts it. Rejects on bad configuration
+ * (ConfigError, with every problem listed) or when the first corpus load fails; resolves once
+ * stopped by a signal.
  */
-export async function runServe(loadAnswerer: () => Promise<Answerer>, env: Env = process.env): Promise<void> {
+export async function runServe(loaderFor: (config: Config) => AnswererLoader, env: Env = process.env): Promise<void> {
   const config = loadConfig(env);
   const logger = createLogger({ level: config.logLevel, secrets: configSecrets(config) });
+  const loadAnswerer = loaderFor(config);
   let answerer: Answerer | undefined;
   const server = await buildServer({ config, getAnswerer: () => answerer, logger });
 
   const address = await server.start();
   logger.info({ address }, 'listening');
   try {
-    answerer = await loadAnswerer();
+    answerer = await loadAnswerer(logger);
   } catch (error) {
     logger.fatal({ err: error }, 'corpus failed to load');
     await server.stop();
     throw error;
   }
   logger.info({ plans: answerer.plans().length }, 'corpus loaded');
+  server.resumeOutbox();
   if (config.publicUrl) await server.registerWebhooks(config.publicUrl);
 
   let reloading = false;
@@ -32,7 +36,7 @@ export async function runServe(loadAnswerer: () => Promise<Answerer>, env: Env =
     if (reloading) return logger.warn('SIGHUP ignored: a reload is already running');
     reloading = true;
     try {
-      const next = await loadAnswerer();
+      const next = await loadAnswerer(logger);
       answerer = next;
       logger.info({ plans: next.plans().length }, 'corpus reloaded');
     } catch (error) {

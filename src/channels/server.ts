@@ -1,11 +1,12 @@
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Answerer } from '../answer/types.js';
-import type { Config } from '../config.js';
-import { health, jsonApi } from './api.js';
-import { ChannelContext } from './context.js';
+import type { Socket } from 'node:net';
+import type { Config, Limits } from '../config.js';
+import { health, inboxApi, jsonApi } from './api.js';
+import { inboxGroups } from './inbox.js';
+import { ChannelContext, type Admission } from './context.js';
 import { Conversation } from './conversation.js';
-import { TtlSet } from './dedupe.js';
 import { configSecrets, createLogger } from './logger.js';
 import { DEFAULT_OUTBOUND, Outbound, type OutboundOptions } from './outbound.js';
 import { ChatQueue, type QueueOptions } from './queue.js';
@@ -14,8 +15,13 @@ import { TelegramChannel, telegramWebhook } from './telegram.js';
 import { ZaloBotChannel, zaloBotWebhook } from './zaloBot.js';
 import { ZaloOaChannel, zaloOaWebhook } from './zaloOa.js';
 import { webPages } from './web/plugin.js';
+import type { OutboxEntry } from './outbox.js';
+import { SqliteDeliveryLog } from '../store/deliveries.js';
+import { SqliteOutbox } from '../store/outbox.js';
+import { loggedQuestions, SqliteQuestionLog } from '../store/questions.js';
+import { openDatabase, openQuestionLog } from '../store/sqlite.js';
 
-/** Timings and bounds; production defaults, tests shorten them. */
+/** Timings and bounds; the configurable ones come from Config.limits, tests shorten the others. */
 export interface Tuning {
   outbound: OutboundOptions;
   queue: QueueOptions;
@@ -27,19 +33,33 @@ export interface Tuning {
   /** On stop, how long queued replies may take to finish. */
   drainTimeoutMs: number;
   telegramPollTimeoutS: number;
+  /** Timeout of calls that only decorate a reply (typing indicator). */
+  cosmeticTimeoutMs: number;
   bodyLimit: number;
 }
 
-export const DEFAULT_TUNING: Tuning = {
-  outbound: DEFAULT_OUTBOUND,
-  queue: { maxPending: 1_000, concurrency: 16, taskTimeoutMs: 60_000 },
-  dedupeTtlMs: 15 * 60_000,
-  rateLimit: { max: 20, windowMs: 60_000 },
-  menuTtlMs: 30 * 60_000,
-  drainTimeoutMs: 5_000,
-  telegramPollTimeoutS: 30,
-  bodyLimit: 1024 * 1024,
-};
+/** The configured limits as tuning, with the fixed timings beside them. */
+function tuningFor(limits: Limits): Tuning {
+  return {
+    outbound: { ...DEFAULT_OUTBOUND, requestTimeoutMs: limits.sendTimeoutMs },
+    queue: {
+      maxPending: limits.channelQueue,
+      perChat: limits.chatQueue,
+      concurrency: limits.channelConcurrency,
+      taskTimeoutMs: 60_000,
+    },
+    dedupeTtlMs: 15 * 60_000,
+    rateLimit: { max: limits.chatRatePerMinute, windowMs: 60_000 },
+    menuTtlMs: 30 * 60_000,
+    drainTimeoutMs: limits.drainTimeoutMs,
+    telegramPollTimeoutS: 30,
+    cosmeticTimeoutMs: 2_000,
+    bodyLimit: 1024 * 1024,
+  };
+}
+
+/** How long a connection over the limit may take to send the request it will be refused. */
+const OVER_LIMIT_GRACE_MS = 1_000;
 
 export type TuningOverrides = {
   [K in keyof Tuning]?: Tuning[K] extends object ? Partial<Tuning[K]> : Tuning[K];
@@ -62,41 +82,60 @@ export interface PlanbotServer {
   start(): Promise<string>;
   /** Point Telegram and the Zalo bot at `${publicUrl}/…/webhook`; failures are logged, not thrown. */
   registerWebhooks(publicUrl: string): Promise<void>;
-  /** Stop accepting, finish queued replies (up to drainTimeoutMs), release connections. Idempotent. */
+  /** Answer the deliveries a stopped process left in the outbox, now and from then on (call once the corpus is loaded). */
+  resumeOutbox(): number;
+  /**
+   * Stop accepting, finish queued replies (up to drainTimeoutMs; the rest stay in the outbox
+   * for the next start), release connections. Idempotent.
+   */
   stop(): Promise<void>;
 }
 
-export function resolveTuning(overrides: TuningOverrides = {}): Tuning {
+export function resolveTuning(limits: Limits, overrides: TuningOverrides = {}): Tuning {
+  const base = tuningFor(limits);
   return {
-    ...DEFAULT_TUNING,
+    ...base,
     ...overrides,
-    outbound: { ...DEFAULT_TUNING.outbound, ...overrides.outbound },
-    queue: { ...DEFAULT_TUNING.queue, ...overrides.queue },
-    rateLimit: { ...DEFAULT_TUNING.rateLimit, ...overrides.rateLimit },
+    outbound: { ...base.outbound, ...overrides.outbound },
+    queue: { ...base.queue, ...overrides.queue },
+    rateLimit: { ...base.rateLimit, ...overrides.rateLimit },
   } as Tuning;
 }
 
 /** Build the Fastify app: one encapsulated plugin per channel, shared machinery as the `planbot` decorator. */
 export async function buildServer(options: BuildServerOptions): Promise<PlanbotServer> {
   const { config, getAnswerer } = options;
-  const tuning = resolveTuning(options.tuning);
+  const { limits } = config;
+  const tuning = resolveTuning(limits, options.tuning);
   const logger = options.logger ?? createLogger({ level: config.logLevel, secrets: configSecrets(config) });
 
   const queue = new ChatQueue(tuning.queue, (error, task) => logger.error({ err: error, update: task.id }, 'update failed'));
   const outbound = new Outbound(tuning.outbound, logger);
-  const conversation = new Conversation({
-    getAnswerer,
-    limiter: new RateLimiter(tuning.rateLimit.max, tuning.rateLimit.windowMs),
-    menuTtlMs: tuning.menuTtlMs,
-  });
-  const planbot = new ChannelContext(getAnswerer, queue, outbound, conversation, logger, new TtlSet(tuning.dedupeTtlMs));
+  const limiter = new RateLimiter(tuning.rateLimit.max, tuning.rateLimit.windowMs);
+  const db = openDatabase(config.dataDir);
+  const questions = config.questionLogDays === null ? null : new SqliteQuestionLog(openQuestionLog(config.dataDir), config.questionLogDays);
+  const conversation = new Conversation({ getAnswerer, menuTtlMs: tuning.menuTtlMs, questions });
+  const outbox = new SqliteOutbox(db, limits.outboxLeaseMs);
+  const deliveries = new SqliteDeliveryLog(db, tuning.dedupeTtlMs);
+  const planbot = new ChannelContext(getAnswerer, queue, outbound, conversation, logger, deliveries, limiter, outbox);
 
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: tuning.bodyLimit,
+    // Node's defaults let a client that sends a byte now and then hold a connection for ever.
+    connectionTimeout: limits.idleTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    http: {
+      headersTimeout: limits.headersTimeoutMs,
+      // How often Node checks the header and request timeouts (its default, 30 s, would let them overrun).
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) / 4))),
+    },
+    trustProxy: config.trustProxy,
     // Platforms send ids as strings or numbers; schemas say so with type unions.
     ajv: { customOptions: { allowUnionTypes: true } },
   });
+  capConnections(app, limits.maxConnections, logger);
   app.decorate('planbot', planbot);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode !== undefined && error.statusCode >= 400 ? error.statusCode : 500;
@@ -108,14 +147,22 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
     ? new TelegramChannel(planbot, config.telegram, {
         requestTimeoutMs: tuning.outbound.requestTimeoutMs,
         pollTimeoutS: tuning.telegramPollTimeoutS,
+        cosmeticTimeoutMs: tuning.cosmeticTimeoutMs,
       })
     : null;
   const zaloBot = config.zaloBot ? new ZaloBotChannel(planbot, config.zaloBot) : null;
-  const zaloOa = config.zaloOa ? new ZaloOaChannel(planbot, config.zaloOa) : null;
+  const zaloOa = config.zaloOa ? new ZaloOaChannel(planbot, config.zaloOa, { maxEventAgeMs: limits.oaMaxEventAgeMs }) : null;
 
   await app.register(health);
-  await app.register(jsonApi, { prefix: '/api' });
+  await app.register(jsonApi, { prefix: '/api', token: config.apiToken, ratePerMinute: limits.apiRatePerMinute });
   await app.register(webPages, { frameAncestors: config.web.frameAncestors });
+  if (config.adminToken !== null) {
+    const list = (since: number) => {
+      questions?.flush();
+      return inboxGroups(loggedQuestions(db, since));
+    };
+    await app.register(inboxApi, { prefix: '/api', token: config.adminToken, list });
+  }
   if (telegram && config.telegram?.mode === 'webhook') {
     await app.register(telegramWebhook, { prefix: '/telegram', channel: telegram, secret: config.telegram.webhookSecret ?? '' });
   }
@@ -130,11 +177,39 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
   });
   app.addHook('onClose', async () => {
     const drained = await queue.drain(tuning.drainTimeoutMs);
-    if (!drained) logger.warn({ pending: queue.size }, 'stopping with replies still pending');
+    queue.halt();
+    clearInterval(sweep);
+    if (!drained) logger.warn({ pending: queue.size }, 'stopping with replies still pending: they stay in the outbox for the next start');
+    if (outbound.deferredCount > 0) logger.warn({ kept: outbound.deferredCount }, 'stopping with replies kept for a later attempt');
     await outbound.close();
+    questions?.close();
+    // Replies still running may yet finish and clear their outbox entries: leave the database to the process's exit.
+    if (drained) db.close();
   });
 
   logChannels(logger, config);
+
+  // Entries of a process that stopped or whose lease ran out, admitted again here.
+  const resumeOutbox = (): number => {
+    const channels: Record<string, { admit(body: never, outboxId: number): Admission } | null> = { tg: telegram, zalo: zaloBot, zoa: zaloOa };
+    let entries: OutboxEntry[] = [];
+    try {
+      entries = outbox.takeUnsent();
+    } catch (error) {
+      logger.error({ err: error }, 'outbox could not be read');
+    }
+    for (const entry of entries) {
+      const channel = channels[entry.channel];
+      const admission = channel ? channel.admit(entry.body as never, entry.id) : 'ignored';
+      if (admission !== 'accepted') {
+        logger.warn({ channel: entry.channel, admission }, 'outbox entry not admitted again: dropped');
+        if (!channel) outbox.done(entry.id);
+      }
+    }
+    if (entries.length > 0) logger.info({ deliveries: entries.length }, 'deliveries left unanswered by a stopped process admitted again');
+    return entries.length;
+  };
+  let sweep: NodeJS.Timeout | undefined;
 
   let stopping: Promise<void> | null = null;
   return {
@@ -155,11 +230,42 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
       ]);
       if (zaloOa) logger.info({ url: `${publicUrl}/zalo-oa/webhook` }, 'zalo OA: set this webhook URL in the developer console');
     },
+    resumeOutbox() {
+      // Then now and then: a process sharing the data folder may die with entries leased.
+      sweep ??= setInterval(resumeOutbox, Math.max(1_000, limits.outboxLeaseMs / 2)).unref();
+      return resumeOutbox();
+    },
     stop() {
       stopping ??= app.close();
       return stopping;
     },
   };
+}
+
+/**
+ * At most `max` open connections: one more is answered 503 (Connection: close) as soon as its
+ * request arrives, and closed after a short grace if none does, so a crowd of idle or slow
+ * clients cannot exhaust the process's file descriptors or starve the webhooks.
+ */
+function capConnections(app: FastifyInstance, max: number, logger: Logger): void {
+  let open = 0;
+  let refused = 0;
+  const over = new WeakSet<Socket>();
+  app.server.on('connection', (socket: Socket) => {
+    open += 1;
+    socket.once('close', () => (open -= 1));
+    if (open <= max) return;
+    over.add(socket);
+    refused += 1;
+    // One warning per burst, not per connection.
+    if (refused === 1) logger.warn({ max }, 'connection limit reached: new connections get 503');
+    setTimeout(() => socket.destroy(), OVER_LIMIT_GRACE_MS).unref();
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (open <= max) refused = 0;
+    if (!over.has(request.raw.socket)) return;
+    return reply.code(503).header('connection', 'close').header('retry-after', '5').send({ error: 'server busy: too many connections' });
+  });
 }
 
 /** Say at start-up which channels are on, and why the others are off. */

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Markup, Telegraf, TelegramError, type Context } from 'telegraf';
 import { message } from 'telegraf/filters';
-import type { Opts, Telegram as BotApi, Update } from 'telegraf/types';
+import type { Opts, Telegram as BotApi, Update, UserFromGetMe } from 'telegraf/types';
 import type { TelegramConfig } from '../config.js';
-import type { ChannelContext } from './context.js';
+import type { Admission, ChannelContext } from './context.js';
 import type { Input, Outgoing } from './conversation.js';
 import { RetryableError } from './outbound.js';
 import { escapeHtml } from './render.js';
+import { isRecord } from './payload.js';
 import { splitText } from './split.js';
 import { chartPng } from './web/chartPng.js';
 import { secretHeaderStatus } from './verify.js';
@@ -33,15 +34,24 @@ async function telegramCall<T>(attempt: () => Promise<T>): Promise<T> {
   }
 }
 
+export interface TelegramOptions {
+  requestTimeoutMs: number;
+  pollTimeoutS: number;
+  /** Timeout of cosmetic calls (typing indicator, stopping a button's spinner), never awaited before the answer. */
+  cosmeticTimeoutMs: number;
+}
+
 export class TelegramChannel {
   readonly bot: Telegraf;
   private polling: AbortController | null = null;
   private pollLoop: Promise<void> | null = null;
+  /** getMe, once per process (a failure is forgotten so the next update asks again). */
+  private me: Promise<UserFromGetMe> | null = null;
 
   constructor(
     private readonly planbot: ChannelContext,
     private readonly config: TelegramConfig,
-    private readonly options: { requestTimeoutMs: number; pollTimeoutS: number },
+    private readonly options: TelegramOptions,
   ) {
     this.bot = new Telegraf(config.token, {
       // We never answer through the webhook response: it is sent before the update is processed.
@@ -50,15 +60,23 @@ export class TelegramChannel {
     this.compose();
   }
 
-  /** Queue an update (from the webhook or the poller). */
-  admit(update: Update) {
+  /** Queue an update (from the webhook or the poller); unknown kinds and malformed ones are ignored. */
+  admit(update: Update, outboxId?: number): Admission {
     const chatId = chatIdOf(update);
-    if (chatId === undefined) return 'accepted' as const; // unknown kind: acknowledged, ignored
+    if (chatId === undefined) {
+      this.planbot.logger.debug('telegram update of an unhandled kind, or malformed: ignored');
+      return 'ignored';
+    }
+    const chatKey = `tg:${chatId}`;
     return this.planbot.admit({
       id: `tg:update:${update.update_id}`,
-      chatKey: `tg:${chatId}`,
+      channel: 'tg',
+      chatKey,
       dedupeKey: `tg:${update.update_id}`,
+      body: update,
+      outboxId,
       run: () => this.process(update),
+      notify: (text) => this.send(chatId, chatKey, { text }),
     });
   }
 
@@ -116,7 +134,7 @@ export class TelegramChannel {
       for (const update of updates) {
         const admission = this.admit(update);
         // Not queued (full / not ready): keep the offset so Telegram hands it out again.
-        if (admission === 'busy' || admission === 'not-ready') {
+        if (admission === 'busy' || admission === 'not-ready' || admission === 'stopping') {
           await pause(1_000, signal);
           break;
         }
@@ -126,9 +144,17 @@ export class TelegramChannel {
   }
 
   private async process(update: Update): Promise<void> {
-    // Fetch botInfo ourselves: telegraf caches a failed getMe promise for ever.
-    this.bot.botInfo ??= await this.planbot.outbound.call('telegram.getMe', () => this.api('getMe', {}));
+    this.bot.botInfo ??= await this.botInfo();
     await this.bot.handleUpdate(update);
+  }
+
+  /** Fetched ourselves, once: telegraf caches a failed getMe promise for ever, and would ask once per update in flight. */
+  private botInfo(): Promise<UserFromGetMe> {
+    this.me ??= this.planbot.outbound.call('telegram.getMe', () => this.api('getMe', {})).catch((error: unknown) => {
+      this.me = null;
+      throw error;
+    });
+    return this.me;
   }
 
   /** Middleware: commands and button presses become Inputs; one `deliver` does the rest. */
@@ -138,13 +164,13 @@ export class TelegramChannel {
     bot.help((ctx) => this.deliver(ctx, { kind: 'help' }));
     bot.command('kehoach', (ctx) => this.deliver(ctx, { kind: 'plans' }));
     bot.action(MENU_DATA, async (ctx) => {
-      await this.answerCallback(ctx);
+      this.answerCallback(ctx);
       await this.deliver(ctx, { kind: 'pick', nonce: ctx.match[1], index: Number(ctx.match[2]) });
     });
     // Buttons from elsewhere or stale data: stop the client's spinner, nothing else.
     bot.on('callback_query', (ctx) => this.answerCallback(ctx));
     bot.on(message('text'), async (ctx) => {
-      await this.typing(ctx);
+      this.typing(ctx);
       await this.deliver(ctx, { kind: 'text', text: ctx.message.text });
     });
     bot.on('message', (ctx) => this.deliver(ctx, { kind: 'unsupported' }));
@@ -158,8 +184,7 @@ export class TelegramChannel {
     if (chatId === undefined) return;
     const chatKey = `tg:${chatId}`;
     const log = this.planbot.logger.child({ update: `tg:update:${ctx.update.update_id}` });
-    const out = this.planbot.conversation.respond(chatKey, input, log);
-    if (out) await this.send(chatId, chatKey, out);
+    await this.send(chatId, chatKey, this.planbot.conversation.respond(chatKey, input, log));
   }
 
   private async send(chatId: number, chatKey: string, out: Outgoing): Promise<void> {
@@ -201,18 +226,22 @@ export class TelegramChannel {
     }
   }
 
-  private async typing(ctx: Context): Promise<void> {
+  /** Show "typing…": one short attempt, not awaited (a slow or failing API must not hold the answer back). */
+  private typing(ctx: Context): void {
     if (ctx.chat === undefined) return;
-    // Cosmetic: a failed typing action must not stop the answer.
-    await this.api('sendChatAction', { chat_id: ctx.chat.id, action: 'typing' }).catch((error: unknown) => {
-      this.planbot.logger.debug({ err: error }, 'telegram typing action failed');
-    });
+    this.cosmetic('sendChatAction', { chat_id: ctx.chat.id, action: 'typing' });
   }
 
-  private async answerCallback(ctx: Context): Promise<void> {
+  /** Stop the button's spinner, the same way. */
+  private answerCallback(ctx: Context): void {
     const id = ctx.callbackQuery?.id;
-    if (id === undefined) return;
-    await this.planbot.outbound.call('telegram.answerCallbackQuery', () => this.api('answerCallbackQuery', { callback_query_id: id }));
+    if (id !== undefined) this.cosmetic('answerCallbackQuery', { callback_query_id: id });
+  }
+
+  private cosmetic<M extends 'sendChatAction' | 'answerCallbackQuery'>(method: M, payload: Opts<M>): void {
+    this.api(method, payload, undefined, this.options.cosmeticTimeoutMs).catch((error: unknown) => {
+      this.planbot.logger.debug({ err: error, call: method }, 'telegram cosmetic call failed');
+    });
   }
 
   /** Every Bot API call, with a timeout (telegraf's own is 500 s) and error classification. */
@@ -229,10 +258,26 @@ export class TelegramChannel {
   }
 }
 
-/** The chat an update belongs to, or undefined for kinds the bot ignores. */
-function chatIdOf(update: Update): number | undefined {
-  if ('message' in update) return update.message.chat.id;
-  if ('callback_query' in update) return update.callback_query.message?.chat.id ?? update.callback_query.from.id;
+const chatOf = (message: unknown): number | undefined =>
+  isRecord(message) && isRecord(message.chat) && Number.isSafeInteger(message.chat.id) ? (message.chat.id as number) : undefined;
+
+/**
+ * The chat an update belongs to, or undefined for kinds the bot ignores and for payloads
+ * without the fields telegraf relies on (null message, missing chat, text that is not a string).
+ */
+function chatIdOf(update: unknown): number | undefined {
+  if (!isRecord(update) || !Number.isSafeInteger(update.update_id) || (update.update_id as number) < 0) return undefined;
+  if ('message' in update) {
+    const text = isRecord(update.message) ? update.message.text : undefined;
+    return text === undefined || typeof text === 'string' ? chatOf(update.message) : undefined;
+  }
+  if ('callback_query' in update) {
+    const query = update.callback_query;
+    if (!isRecord(query) || typeof query.id !== 'string' || !isRecord(query.from) || !Number.isSafeInteger(query.from.id)) return undefined;
+    if (query.data !== undefined && typeof query.data !== 'string') return undefined;
+    if (query.message === undefined) return query.from.id as number;
+    return chatOf(query.message);
+  }
   return undefined;
 }
 
@@ -260,17 +305,6 @@ export const telegramWebhook: FastifyPluginAsync<TelegramWebhookOptions> = async
     if (status !== null) return reply.code(status).send({ ok: false, error: 'bad secret token' });
   });
 
-  app.post(
-    '/webhook',
-    {
-      schema: {
-        body: {
-          type: 'object',
-          required: ['update_id'],
-          properties: { update_id: { type: 'integer', minimum: 0 } },
-        },
-      },
-    },
-    async (request, reply) => app.planbot.acknowledge(reply, channel.admit(request.body as Update)),
-  );
+  // No body schema: a malformed update with the right secret is acknowledged and ignored, not refused.
+  app.post('/webhook', async (request, reply) => app.planbot.acknowledge(reply, channel.admit(request.body as Update)));
 };

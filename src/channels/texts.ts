@@ -24,6 +24,11 @@ export const RATE_LIMITED = [
   'You are sending messages too fast; please wait a minute.',
 ].join('\n');
 
+export const BUSY = [
+  'Tôi đang trả lời các tin nhắn trước của bạn; tin nhắn gửi thêm lúc này sẽ không được trả lời. Bạn vui lòng đợi một chút.',
+  'I am still answering your earlier messages; please wait for the replies before sending more.',
+].join('\n');
+
 export const UNSUPPORTED = [
   'Tôi chỉ đọc được tin nhắn chữ. Hãy gõ câu hỏi về kế hoạch kinh tế số, hoặc /help để xem ví dụ.',
   'I can only read text messages: type a question, or /help for examples.',

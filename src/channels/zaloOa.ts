@@ -1,8 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZaloOaConfig } from '../config.js';
-import type { ChannelContext } from './context.js';
-import type { Input } from './conversation.js';
+import type { Admission, ChannelContext } from './context.js';
+import type { Input, Outgoing } from './conversation.js';
 import { plainWithMenu } from './render.js';
+import { isRecord } from './payload.js';
 import { splitText } from './split.js';
 import { safeEqual, zaloOaSignature } from './verify.js';
 
@@ -21,12 +22,40 @@ const UNSUPPORTED_EVENTS = new Set([
   'user_send_business_card',
 ]);
 
+/** What the bot reads from an event, once checked. */
 interface OaEvent {
-  app_id?: string;
-  event_name?: string;
-  sender?: { id?: string };
-  message?: { text?: string; msg_id?: string };
-  timestamp?: string | number;
+  input: Input;
+  userId: string;
+  msgId: string | undefined;
+  /** Milliseconds since the epoch, as Zalo signed it. */
+  timestamp: number;
+}
+
+const isId = (value: unknown): value is string => typeof value === 'string' && value !== '' && value.length <= 200;
+
+/**
+ * The user's message in an event; undefined for events that need no answer (oa_send_* echoes
+ * of our own messages, follow, seen…) and for malformed ones (no sender, text not a string).
+ */
+function readOaEvent(body: unknown): OaEvent | undefined {
+  if (!isRecord(body) || typeof body.event_name !== 'string') return undefined;
+  const name = body.event_name;
+  const message = body.message === undefined ? {} : body.message;
+  if (!isRecord(body.sender) || !isId(body.sender.id) || !isRecord(message)) return undefined;
+  if (message.msg_id !== undefined && !isId(message.msg_id)) return undefined;
+  const timestamp = Number(body.timestamp);
+  if (!Number.isFinite(timestamp)) return undefined;
+  let input: Input;
+  if (name === 'user_send_text' && typeof message.text === 'string') input = { kind: 'text', text: message.text };
+  else if (UNSUPPORTED_EVENTS.has(name)) input = { kind: 'unsupported' };
+  else return undefined;
+  return { input, userId: body.sender.id, msgId: message.msg_id, timestamp };
+}
+
+export interface ZaloOaOptions {
+  /** Events further than this from now are refused: a replayed old event is not answered again. */
+  maxEventAgeMs: number;
+  now?: () => number;
 }
 
 export class ZaloOaError extends Error {
@@ -43,30 +72,39 @@ export class ZaloOaChannel {
   constructor(
     private readonly planbot: ChannelContext,
     private readonly config: ZaloOaConfig,
+    private readonly options: ZaloOaOptions,
   ) {}
 
-  admit(event: OaEvent) {
-    const name = event.event_name ?? '';
-    const userId = event.sender?.id;
-    // oa_send_* are echoes of our own messages; other events (follow, seen...) need no answer.
-    let input: Input | undefined;
-    if (name === 'user_send_text') input = { kind: 'text', text: event.message?.text ?? '' };
-    else if (UNSUPPORTED_EVENTS.has(name)) input = { kind: 'unsupported' };
-    if (!input || !userId) return 'accepted' as const;
-    const msgId = event.message?.msg_id;
+  /** True when the event's signed timestamp is within the freshness window. */
+  fresh(body: unknown): boolean {
+    const timestamp = Number(isRecord(body) ? body.timestamp : undefined);
+    const now = (this.options.now ?? Date.now)();
+    return Number.isFinite(timestamp) && Math.abs(now - timestamp) <= this.options.maxEventAgeMs;
+  }
+
+  /** Queue a user's message; other events and malformed ones are acknowledged and dropped. */
+  admit(body: unknown, outboxId?: number): Admission {
+    const event = readOaEvent(body);
+    if (!event) {
+      this.planbot.logger.debug('zalo OA event of an unhandled kind, or malformed: ignored');
+      return 'ignored';
+    }
+    const { userId, msgId, input } = event;
     const chatKey = `zoa:${userId}`;
-    const answer = input;
+    const deliver = async (out: Outgoing): Promise<void> => {
+      for (const text of splitText(plainWithMenu(out), OA_MAX_CHARS)) {
+        await this.planbot.outbound.send(chatKey, 'zalo-oa.message', () => this.sendText(userId, text));
+      }
+    };
     return this.planbot.admit({
       id: `zoa:msg:${msgId ?? '?'}`,
+      channel: 'zoa',
       chatKey,
       dedupeKey: msgId === undefined ? undefined : `zoa:${msgId}`,
-      run: async (log) => {
-        const out = this.planbot.conversation.respond(chatKey, answer, log);
-        if (!out) return;
-        for (const text of splitText(plainWithMenu(out), OA_MAX_CHARS)) {
-          await this.planbot.outbound.send(chatKey, 'zalo-oa.message', () => this.sendText(userId, text));
-        }
-      },
+      body,
+      outboxId,
+      run: (log) => deliver(this.planbot.conversation.respond(chatKey, input, log)),
+      notify: (text) => deliver({ text }),
     });
   }
 
@@ -117,29 +155,19 @@ export const zaloOaWebhook: FastifyPluginAsync<ZaloOaWebhookOptions> = async (ap
   });
   app.addHook('preValidation', async (request, reply) => {
     const header = String(request.headers['x-zevent-signature']);
-    const timestamp = (request.body as OaEvent | null)?.timestamp;
-    if (!request.rawBody || timestamp === undefined || !channel.signatureValid(header, request.rawBody, String(timestamp))) {
+    const body = request.body;
+    const timestamp = typeof body === 'object' && body !== null ? (body as { timestamp?: unknown }).timestamp : undefined;
+    const signed = typeof timestamp === 'string' || typeof timestamp === 'number';
+    if (!request.rawBody || !signed || !channel.signatureValid(header, request.rawBody, String(timestamp))) {
       return reply.code(403).send({ error: 'bad signature' });
+    }
+    // Signed but old (or from the future): a replay. Dedupe only remembers recent deliveries.
+    if (!channel.fresh(body)) {
+      request.log.info('zalo OA event outside the freshness window: refused');
+      return reply.code(403).send({ error: 'event too old' });
     }
   });
 
-  app.post(
-    '/webhook',
-    {
-      schema: {
-        body: {
-          type: 'object',
-          required: ['event_name'],
-          properties: {
-            app_id: { type: 'string' },
-            event_name: { type: 'string' },
-            sender: { type: 'object', properties: { id: { type: 'string' } } },
-            message: { type: 'object', properties: { text: { type: 'string' }, msg_id: { type: 'string' } } },
-            timestamp: { type: ['string', 'number'] },
-          },
-        },
-      },
-    },
-    async (request, reply) => app.planbot.acknowledge(reply, channel.admit(request.body as OaEvent)),
-  );
+  // No body schema: a malformed event with a valid signature is acknowledged and ignored (readOaEvent), not refused.
+  app.post('/webhook', async (request, reply) => app.planbot.acknowledge(reply, channel.admit(request.body)));
 };

@@ -172,6 +172,11 @@ function assignShortNames(plans: Plan[]): void {
 }
 
 export function buildCorpus(files: SourceFile[], skipped: { file: string; reason: string }[] = []): Corpus {
+  return runSync(corpusSteps(files, skipped));
+}
+
+/** buildCorpus a plan at a time: yields after each file so a caller can let other work run. */
+function* corpusSteps(files: SourceFile[], skipped: { file: string; reason: string }[]): Generator<void, Corpus> {
   const registry = new AgencyRegistry();
   const plans: Plan[] = [];
   // Each plan's texts join the pool as soon as it is parsed, so copies do not pile up meanwhile.
@@ -184,30 +189,100 @@ export function buildCorpus(files: SourceFile[], skipped: { file: string; reason
     const plan = parsePlan(f, registry);
     if (!plan) skipped.push({ file: f.name, reason: 'không nhận ra kế hoạch (thiếu tiêu đề, địa phương hoặc năm)' });
     else plans.push(pool.plan(plan));
+    yield;
   }
   for (const p of plans) p.anomalies.push(...doubledWords(p));
   assignShortNames(plans);
   return { plans, agencies: registry.seen(), skipped, hash: contentHash(files) };
 }
 
+/** Run steps to the end at once. */
+function runSync<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Run steps, letting the event loop serve requests between them. */
+async function runInSteps<T>(steps: Generator<void, T>): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Files larger than this are skipped (PLANBOT_CORPUS_MAX_FILE_MB sets it for the commands). */
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export interface ReadOptions {
+  maxFileBytes?: number;
+}
+
+export interface Sources {
+  files: SourceFile[];
+  /** Plan files, or their meta files, that could not be read; each named with the reason. */
+  skipped: { file: string; reason: string }[];
+}
+
+const PLAN_FILE = /\.(txt|md)$/i;
+const META_SUFFIX = '.meta.json';
+
 /** What `loadCorpus` reads: the plan files of `dir` (with their meta files), and the ones it could not read. */
-export function readSources(dir: string): { files: SourceFile[]; skipped: { file: string; reason: string }[] } {
+export function readSources(dir: string, options: ReadOptions = {}): Sources {
+  return runSync(sourceSteps(dir, options));
+}
+
+/** readSources a file at a time: yields after each file. */
+function* sourceSteps(dir: string, options: ReadOptions): Generator<void, Sources> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`Corpus folder not found: ${dir}`);
-  const skipped: { file: string; reason: string }[] = [];
-  const files: SourceFile[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (!/\.(txt|md)$/i.test(name)) continue;
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const names = readdirSync(dir).sort();
+  const sources: Sources = { files: [], skipped: [] };
+  for (const name of names) {
+    if (!PLAN_FILE.test(name)) continue;
     const path = join(dir, name);
     try {
-      const text = readFileSync(path, 'utf8');
-      const metaPath = `${path}.meta.json`;
-      const meta = existsSync(metaPath) ? (JSON.parse(readFileSync(metaPath, 'utf8')) as PlanMetaFile) : undefined;
-      files.push({ name, text, meta });
+      const text = readCapped(path, maxBytes);
+      sources.files.push({ name, text, meta: readMeta(`${path}${META_SUFFIX}`, `${name}${META_SUFFIX}`, maxBytes, sources.skipped) });
     } catch (err) {
-      skipped.push({ file: name, reason: `không đọc được: ${(err as Error).message}` });
+      sources.skipped.push({ file: name, reason: `không đọc được: ${(err as Error).message}` });
     }
+    yield;
   }
-  return { files, skipped };
+  return sources;
+}
+
+/** The entries of a corpus folder that are neither a plan text nor a plan's meta file. */
+export function notPlanFiles(names: string[]): string[] {
+  const plans = new Set(names.filter((name) => PLAN_FILE.test(name)));
+  return names.filter((name) => !PLAN_FILE.test(name) && !(name.endsWith(META_SUFFIX) && plans.has(name.slice(0, -META_SUFFIX.length))));
+}
+
+/** A file's text, refusing one over `maxBytes` (reading it could hold the process for seconds). */
+function readCapped(path: string, maxBytes: number): string {
+  const size = statSync(path).size;
+  if (size > maxBytes) throw new Error(`tệp quá lớn (${mb(size)} MB, tối đa ${mb(maxBytes)} MB)`);
+  return readFileSync(path, 'utf8');
+}
+
+const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
+
+/**
+ * A plan's optional meta file. One that cannot be read or is not a JSON object is named in
+ * `skipped` and left out; its plan still loads from its text.
+ */
+function readMeta(path: string, name: string, maxBytes: number, skipped: Sources['skipped']): PlanMetaFile | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    const meta: unknown = JSON.parse(readCapped(path, maxBytes));
+    if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) throw new Error('không phải một đối tượng JSON');
+    return meta as PlanMetaFile;
+  } catch (err) {
+    skipped.push({ file: name, reason: `bỏ qua tệp meta: ${(err as Error).message}` });
+    return undefined;
+  }
 }
 
 /** The corpus content hash: names, texts and meta files, for caches. */
@@ -218,7 +293,34 @@ export function contentHash(files: SourceFile[]): string {
 }
 
 /** Read every *.txt / *.md in `dir` (with optional `<file>.meta.json`). */
-export function loadCorpus(dir: string): Corpus {
-  const { files, skipped } = readSources(dir);
+export function loadCorpus(dir: string, options: ReadOptions = {}): Corpus {
+  const { files, skipped } = readSources(dir, options);
   return buildCorpus(files, skipped);
+}
+
+/**
+ * loadCorpus a file at a time, letting the event loop run between files (a server keeps
+ * answering while it reloads).
+ */
+export async function loadCorpusInSteps(dir: string, options: ReadOptions = {}): Promise<{ corpus: Corpus }> {
+  const { files, skipped } = await runInSteps(sourceSteps(dir, options));
+  return { corpus: await runInSteps(corpusSteps(files, skipped)) };
+}
+
+/**
+ * Why a newly loaded corpus must not replace the one in use, or null when it may: it must
+ * hold a plan, and every plan the old one had must still be there unless its file is gone
+ * (a plan file that is still present but now fails to read or parse would silently vanish).
+ */
+export function reloadRefusal(previous: Corpus | null, next: Corpus): string | null {
+  if (next.plans.length === 0) {
+    const why = next.skipped.map((s) => `${s.file}: ${s.reason}`).join('; ');
+    return `the corpus folder holds no plan${why ? ` (${why})` : ''}`;
+  }
+  if (!previous) return null;
+  const kept = new Set(next.plans.map((p) => p.file));
+  const broken = new Map(next.skipped.map((s) => [s.file, s.reason]));
+  const lost = previous.plans.filter((p) => !kept.has(p.file) && broken.has(p.file));
+  if (lost.length === 0) return null;
+  return `plans whose files are still there would be lost: ${lost.map((p) => `${p.file} (${broken.get(p.file)})`).join('; ')}`;
 }

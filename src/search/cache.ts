@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCorpus, contentHash, readSources } from '../corpus/load.js';
+import { buildCorpus, contentHash, readSources, type ReadOptions } from '../corpus/load.js';
 import { TextPool } from '../corpus/share.js';
 import type { Corpus, Plan } from '../corpus/types.js';
 import { SearchIndex } from './index.js';
@@ -168,8 +168,8 @@ function writeEntry(folder: string, base: string, key: string, corpus: Corpus, i
  * loadCorpus + SearchIndex.build, through the cache in `cacheDir` (null: no cache).
  * The cache folder must not be inside the corpus folder.
  */
-export function loadCorpusCached(dir: string, cacheDir: string | null): CachedLoad {
-  const { files, skipped } = readSources(dir);
+export function loadCorpusCached(dir: string, cacheDir: string | null, options: ReadOptions = {}): CachedLoad {
+  const { files, skipped } = readSources(dir, options);
   // A cache inside the corpus folder would be read as corpus files: refuse it. With an
   // unreadable file the corpus is not what the hash says: parse it, cache nothing.
   if (cacheDir && `${resolve(cacheDir)}/`.startsWith(`${resolve(dir)}/`)) cacheDir = null;

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Answerer } from '../../src/answer/types.js';
 import { loadConfig, type Env } from '../../src/config.js';
 import { createLogger } from '../../src/channels/logger.js';
@@ -33,7 +36,8 @@ export async function startServer(options: {
   tuning?: TuningOverrides;
   logLevel?: string;
 }): Promise<Harness> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', ...options.env });
+  // Deliveries unanswered at stop are saved under PLANBOT_DATA: never in the repository.
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', PLANBOT_DATA: mkdtempSync(join(tmpdir(), 'planbot-data-')), PLANBOT_API_RATE_LIMIT: '0', ...options.env });
   const logs: string[] = [];
   const logger = createLogger(
     { level: options.logLevel ?? 'info', secrets: [TG_TOKEN, TG_SECRET, ZALO_TOKEN, ZALO_SECRET, OA_SECRET, OA_TOKEN] },

@@ -1,15 +1,19 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig, loadCorpusLimits } from '../../src/config.js';
+import { EMPTY_CONTEXT } from '../../src/answer/context.js';
+import { ANONYMOUS_CHAT, ChatContexts } from '../../src/channels/contexts.js';
 import { TtlSet } from '../../src/channels/dedupe.js';
-import { Outbound, RetryableError, parseRetryAfter } from '../../src/channels/outbound.js';
+import { reloadRefusal } from '../../src/corpus/load.js';
+import type { Corpus, Plan } from '../../src/corpus/types.js';
+import { Outbound, RetryableError, RetryLaterError, parseRetryAfter } from '../../src/channels/outbound.js';
 import { ChatQueue } from '../../src/channels/queue.js';
 import { RateLimiter } from '../../src/channels/rateLimit.js';
 import { escapeHtml } from '../../src/channels/render.js';
 import { splitText } from '../../src/channels/split.js';
 import { secretHeaderStatus, zaloOaSignature } from '../../src/channels/verify.js';
-import { FakeApi, sleep } from './fakeApi.js';
+import { FakeApi, sleep, waitFor } from './fakeApi.js';
 
 const silent = pino({ level: 'silent' });
 
@@ -68,7 +72,7 @@ describe('RateLimiter', () => {
 describe('ChatQueue', () => {
   it('runs one chat in order, chats in parallel, and isolates failures', async () => {
     const errors: string[] = [];
-    const queue = new ChatQueue({ maxPending: 10, concurrency: 4, taskTimeoutMs: 1000 }, (_e, task) => errors.push(task.id));
+    const queue = new ChatQueue({ maxPending: 10, perChat: 5, concurrency: 4, taskTimeoutMs: 1000 }, (_e, task) => errors.push(task.id));
     const order: string[] = [];
     const task = (id: string, ms: number, fail = false) => ({
       id,
@@ -78,25 +82,43 @@ describe('ChatQueue', () => {
         order.push(id);
       },
     });
-    queue.push('a', task('a1', 40, true));
-    queue.push('a', task('a2', 0));
-    queue.push('b', task('b1', 5));
+    queue.push('tg', 'a', task('a1', 40, true));
+    queue.push('tg', 'a', task('a2', 0));
+    queue.push('tg', 'b', task('b1', 5));
     expect(await queue.drain(1000)).toBe(true);
     expect(order).toEqual(['b1', 'a2']);
     expect(errors).toEqual(['a1']);
   });
 
-  it('refuses beyond maxPending and after close; abandons a hung task after the timeout', async () => {
+  it('refuses beyond maxPending per lane and after close; abandons a hung task after the timeout', async () => {
     const errors: unknown[] = [];
-    const queue = new ChatQueue({ maxPending: 2, concurrency: 1, taskTimeoutMs: 30 }, (e) => errors.push(e));
+    const queue = new ChatQueue({ maxPending: 2, perChat: 5, concurrency: 1, taskTimeoutMs: 30 }, (e) => errors.push(e));
     const hang = { id: 'hang', run: () => new Promise<void>(() => {}) };
-    expect(queue.push('a', hang)).toBe(true);
-    expect(queue.push('a', { id: 'next', run: async () => {} })).toBe(true);
-    expect(queue.push('b', { id: 'over', run: async () => {} })).toBe(false);
+    expect(queue.push('tg', 'a', hang)).toBe('queued');
+    expect(queue.push('tg', 'a', { id: 'next', run: async () => {} })).toBe('queued');
+    expect(queue.push('tg', 'b', { id: 'over', run: async () => {} })).toBe('lane-full');
+    // Another lane has its own bound.
+    expect(queue.push('zalo', 'c', { id: 'other lane', run: async () => {} })).toBe('queued');
     expect(await queue.drain(1000)).toBe(true);
     expect(String(errors[0])).toMatch(/timed out/);
     queue.close();
-    expect(queue.push('c', { id: 'late', run: async () => {} })).toBe(false);
+    expect(queue.push('tg', 'c', { id: 'late', run: async () => {} })).toBe('closed');
+  });
+
+  it('bounds one chat (forced past it once) and takes chats in turn', async () => {
+    const queue = new ChatQueue({ maxPending: 100, perChat: 3, concurrency: 1, taskTimeoutMs: 1000 }, () => {});
+    const order: string[] = [];
+    const task = (id: string) => ({ id, run: async () => void order.push(id) });
+    const pushed = ['a1', 'a2', 'a3', 'a4'].map((id) => queue.push('tg', 'a', task(id)));
+    expect(pushed).toEqual(['queued', 'queued', 'queued', 'chat-full']);
+    expect(queue.push('tg', 'a', task('notice'), true)).toBe('queued');
+    expect(queue.chatSize('tg', 'a')).toBe(4);
+    queue.push('tg', 'b', task('b1'));
+    expect(await queue.drain(1000)).toBe(true);
+    // b1 does not wait for all of a's tasks: chats take turns.
+    expect(order.indexOf('b1')).toBeLessThan(order.indexOf('a3'));
+    expect(order.filter((id) => id.startsWith('a'))).toEqual(['a1', 'a2', 'a3']);
+    expect(queue.chatSize('tg', 'a')).toBe(0);
   });
 });
 
@@ -117,7 +139,7 @@ describe('Outbound', () => {
       if (n === 2) return { status: 429, body: {}, headers: { 'retry-after': '0.2' } };
       return undefined;
     });
-    const outbound = new Outbound({ maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 50, maxRetryAfterMs: 5000, paceMs: 0, requestTimeoutMs: 1000 }, silent);
+    const outbound = new Outbound({ maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 50, maxRetryAfterMs: 5000, maxDeferred: 10, paceMs: 0, requestTimeoutMs: 1000 }, silent);
     const result = await outbound.call('t', () => outbound.postJson(`${root}/x`, {}));
     expect(result.body).toEqual({ ok: true });
     expect(api.calls).toHaveLength(3);
@@ -126,19 +148,42 @@ describe('Outbound', () => {
   });
 
   it('gives up after maxAttempts and does not retry other errors', async () => {
-    const outbound = new Outbound({ maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 5000, paceMs: 0, requestTimeoutMs: 1000 }, silent);
+    const outbound = new Outbound({ maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 5000, maxDeferred: 10, paceMs: 0, requestTimeoutMs: 1000 }, silent);
     let tries = 0;
     await expect(outbound.call('t', async () => { tries += 1; throw new RetryableError('503'); })).rejects.toThrow('503');
     expect(tries).toBe(3);
     tries = 0;
     await expect(outbound.call('t', async () => { tries += 1; throw new Error('400'); })).rejects.toThrow('400');
     expect(tries).toBe(1);
-    await expect(outbound.call('t', async () => { throw new RetryableError('slow down', 60_000); })).rejects.toThrow();
+    await expect(outbound.call('t', async () => { throw new RetryableError('slow down', 60_000); })).rejects.toThrow(RetryLaterError);
+    await outbound.close();
+  });
+
+  it('keeps a message whose retry_after exceeds the cap and sends it later, in order, without holding the caller', async () => {
+    const outbound = new Outbound({ maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 50, maxDeferred: 10, paceMs: 0, requestTimeoutMs: 1000 }, silent);
+    const sent: Array<{ text: string; at: number }> = [];
+    let first = true;
+    const start = Date.now();
+    await outbound.send('a', 't', async () => {
+      if (first) {
+        first = false;
+        throw new RetryableError('429', 300);
+      }
+      sent.push({ text: 'one', at: Date.now() });
+    });
+    // Resolved without waiting 300 ms; the chat's next message queues behind the kept one.
+    expect(Date.now() - start).toBeLessThan(250);
+    await outbound.send('a', 't', async () => void sent.push({ text: 'two', at: Date.now() }));
+    expect(outbound.deferredCount).toBe(2);
+    await waitFor('kept messages sent', () => sent.length === 2, 3_000);
+    expect(sent.map((s) => s.text)).toEqual(['one', 'two']);
+    expect(sent[0]!.at - start).toBeGreaterThanOrEqual(290);
+    expect(outbound.deferredCount).toBe(0);
     await outbound.close();
   });
 
   it('paces messages into one chat but not across chats', async () => {
-    const outbound = new Outbound({ maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 5000, paceMs: 150, requestTimeoutMs: 1000 }, silent);
+    const outbound = new Outbound({ maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 5000, maxDeferred: 10, paceMs: 150, requestTimeoutMs: 1000 }, silent);
     const times: Record<string, number[]> = { a: [], b: [] };
     const send = (chat: 'a' | 'b') => outbound.send(chat, 't', async () => void times[chat].push(Date.now()));
     await Promise.all([(async () => { await send('a'); await send('a'); })(), send('b')]);
@@ -201,6 +246,24 @@ describe('loadConfig', () => {
     expect((error as ConfigError).problems).toHaveLength(6);
   });
 
+  it('reads the limits with their defaults, and names every bad one', () => {
+    expect(loadConfig({}).limits).toMatchObject({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, maxConnections: 1_000, chatRatePerMinute: 20, apiRatePerMinute: 60, oaMaxEventAgeMs: 900_000 });
+    expect(loadConfig({ HTTP_MAX_CONNECTIONS: '50', PLANBOT_API_RATE_LIMIT: '0' }).limits).toMatchObject({ maxConnections: 50, apiRatePerMinute: 0 });
+    let error: unknown;
+    try {
+      loadConfig({ HTTP_MAX_CONNECTIONS: '0', PLANBOT_CHAT_QUEUE: 'many', HTTP_HEADERS_TIMEOUT_MS: '40000', PLANBOT_API_TOKEN: 'short', PLANBOT_TRUST_PROXY: 'maybe' });
+    } catch (e) {
+      error = e;
+    }
+    const message = (error as Error).message;
+    for (const name of ['HTTP_MAX_CONNECTIONS', 'PLANBOT_CHAT_QUEUE', 'HTTP_HEADERS_TIMEOUT_MS must not exceed', 'PLANBOT_API_TOKEN', 'PLANBOT_TRUST_PROXY']) {
+      expect(message).toContain(name);
+    }
+    expect(loadCorpusLimits({}).maxFileBytes).toBe(10 * 1024 * 1024);
+    expect(loadCorpusLimits({ PLANBOT_CORPUS_MAX_FILE_MB: '0.5' }).maxFileBytes).toBe(512 * 1024);
+    expect(() => loadCorpusLimits({ PLANBOT_CORPUS_MAX_FILE_MB: 'big' })).toThrow(/PLANBOT_CORPUS_MAX_FILE_MB/);
+  });
+
   it('requires the webhook secrets that refuse forgeries', () => {
     expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: '1:a' })).toThrow(/TELEGRAM_WEBHOOK_SECRET is required/);
     expect(loadConfig({ TELEGRAM_BOT_TOKEN: '1:a', TELEGRAM_MODE: 'polling' }).telegram?.mode).toBe('polling');
@@ -225,5 +288,33 @@ describe('verification helpers', () => {
 
   it('escapes the three HTML characters Telegram parses', () => {
     expect(escapeHtml('a < b && c > d')).toBe('a &lt; b &amp;&amp; c &gt; d');
+  });
+});
+
+describe('ChatContexts', () => {
+  const ctx = { ...EMPTY_CONTEXT, planIds: ['hue'] };
+  it('keeps chat-app and API chats in separate bounds and anonymous calls nowhere', () => {
+    const store = ChatContexts.inMemory({ apps: 2, api: 2 });
+    store.set('tg:1', ctx);
+    for (let i = 0; i < 10; i += 1) store.set(`api:${i}`, ctx);
+    store.set(ANONYMOUS_CHAT, ctx);
+    expect(store.get('tg:1')).toBe(ctx);
+    expect(store.get('api:0')).toBeUndefined();
+    expect(store.get('api:9')).toBe(ctx);
+    expect(store.get(ANONYMOUS_CHAT)).toBeUndefined();
+  });
+});
+
+describe('reloadRefusal', () => {
+  const plan = (file: string) => ({ id: file.replace('.txt', ''), file }) as unknown as Plan;
+  const corpus = (files: string[], skipped: string[] = []) =>
+    ({ plans: files.map(plan), skipped: skipped.map((file) => ({ file, reason: 'broken' })), agencies: [], hash: '' }) as Corpus;
+  it('refuses a corpus without plans, and one that lost a plan whose file is still there', () => {
+    expect(reloadRefusal(null, corpus([]))).toMatch(/no plan/);
+    expect(reloadRefusal(corpus(['a.txt']), corpus([], ['x.txt']))).toMatch(/no plan.*x\.txt: broken/);
+    expect(reloadRefusal(corpus(['a.txt', 'b.txt']), corpus(['a.txt'], ['b.txt']))).toMatch(/b\.txt \(broken\)/);
+    // b.txt is gone from the folder: its plan may go.
+    expect(reloadRefusal(corpus(['a.txt', 'b.txt']), corpus(['a.txt']))).toBeNull();
+    expect(reloadRefusal(null, corpus(['a.txt']))).toBeNull();
   });
 });

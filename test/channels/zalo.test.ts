@@ -138,7 +138,7 @@ describe('Zalo OA webhook over real HTTP', () => {
     sender: { id: userId },
     recipient: { id: 'oa-1' },
     message: { text, msg_id: msgId },
-    timestamp: String(1_700_000_000_000 + seq),
+    timestamp: String(Date.now() + seq),
   });
   /** Sign the exact bytes sent; `tamper` alters the body after signing. */
   const hook = async (event: ReturnType<typeof oaEvent>, options: { sign?: boolean; secret?: string; raw?: string } = {}) => {

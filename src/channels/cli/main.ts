@@ -7,6 +7,10 @@ import type { Reply } from '../../answer/types.js';
 import { loadCorpus } from '../../corpus/load.js';
 import { loadCorpusCached, resolveCacheDir } from '../../search/cache.js';
 import { parseEvalFile, scoreOne, type EvalResult } from '../../eval/score.js';
+import { loadCorpusLimits } from '../../config.js';
+import { loggedQuestions } from '../../store/questions.js';
+import { openDatabase } from '../../store/sqlite.js';
+import { inboxGroups, inboxJsonl, inboxText, parseSince } from '../inbox.js';
 import { corpusJson, corpusReport } from './report.js';
 
 const USAGE = `usage:
@@ -16,16 +20,20 @@ const USAGE = `usage:
   planbot repl                     chat in the terminal
   planbot eval FILE.jsonl [--min PCT]   score an eval file; exit 1 below PCT
   planbot serve                    start the HTTP server (Telegram, Zalo, JSON API)
-The corpus folder is ./corpus, or PLANBOT_CORPUS.`;
+  planbot inbox [--since 7d] [--json | --jsonl]   what the bot could not answer, grouped by wording
+The corpus folder is ./corpus, or PLANBOT_CORPUS; the store is ./data, or PLANBOT_DATA.`;
 
 export function corpusDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.PLANBOT_CORPUS || fileURLToPath(new URL('../../../../corpus', import.meta.url));
 }
 
+/** Parsed records and search index are cached on disk by content hash (.cache/, or PLANBOT_CACHE; "off" disables). */
+function cacheDir(): string | null {
+  return resolveCacheDir(process.env, fileURLToPath(new URL('../../../../.cache/corpus', import.meta.url)));
+}
+
 function loadEngine() {
-  // Parsed records and search index are cached on disk by content hash (.cache/, or PLANBOT_CACHE; "off" disables).
-  const cacheDir = resolveCacheDir(process.env, fileURLToPath(new URL('../../../../.cache/corpus', import.meta.url)));
-  const { corpus, index } = loadCorpusCached(corpusDir(), cacheDir);
+  const { corpus, index } = loadCorpusCached(corpusDir(), cacheDir(), loadCorpusLimits(process.env));
   return createAnswerer(corpus, { index });
 }
 
@@ -102,12 +110,32 @@ function evalFile(args: string[]): number {
   return pct >= min ? 0 : 1;
 }
 
+/** `planbot inbox`: the questions answered with found=false, clarifications and out-of-scope ones, from the question log. */
+function inbox(args: string[]): number {
+  const sinceAt = args.indexOf('--since');
+  const since = parseSince(sinceAt >= 0 ? (args[sinceAt + 1] ?? '') : '7d');
+  if (since === null) {
+    console.error(USAGE);
+    return 2;
+  }
+  const db = openDatabase(process.env.PLANBOT_DATA || './data');
+  try {
+    const groups = inboxGroups(loggedQuestions(db, Date.now() - since));
+    if (args.includes('--jsonl')) process.stdout.write(groups.length ? `${inboxJsonl(groups)}\n` : '');
+    else if (args.includes('--json')) console.log(JSON.stringify({ groups }, null, 2));
+    else console.log(inboxText(groups));
+  } finally {
+    db.close();
+  }
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...args] = argv;
   try {
     switch (cmd) {
       case 'corpus': {
-        const corpus = loadCorpus(corpusDir());
+        const corpus = loadCorpus(corpusDir(), loadCorpusLimits(process.env));
         console.log(args.includes('--json') ? corpusJson(corpus) : corpusReport(corpus));
         return corpus.plans.length ? 0 : 1;
       }
@@ -120,9 +148,12 @@ export async function main(argv: string[]): Promise<number> {
         return await repl();
       case 'eval':
         return evalFile(args);
+      case 'inbox':
+        return inbox(args);
       case 'serve': {
         const { runServe } = await import('../serve.js');
-        await runServe(async () => loadEngine());
+        const { planbotLoader } = await import('../corpusLoader.js');
+        await runServe((config) => planbotLoader(config, corpusDir(), cacheDir()));
         return 0;
       }
       default:

@@ -1,0 +1,40 @@
+import type { Reply } from '../answer/types.js';
+
+/** One answered question, as the question log keeps it (no chat id, personal numbers masked). */
+export interface LoggedQuestion {
+  replyId: string;
+  at: number;
+  /** "tg", "zalo", "zoa", "api". */
+  channel: string;
+  question: string;
+  lang: string;
+  intent: string;
+  found: boolean;
+  sources: string[];
+  reply: string;
+}
+
+/** What citizens asked and what the bot answered; a store keeps it (src/store/questions.ts). */
+export interface QuestionLog {
+  /** Log a question and its reply; returns the reply id. */
+  record(chatKey: string, question: string, reply: Reply): string;
+}
+
+/** Personal data a question may carry, masked before it is logged: e-mail addresses, ID-card numbers, phone numbers. */
+const PERSONAL: ReadonlyArray<[RegExp, string]> = [
+  [/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu, '[email]'],
+  // CCCD (12 digits) and CMND (9 digits).
+  [/(?<![\d])(?:\d{12}|\d{9})(?![\d])/g, '[số giấy tờ]'],
+  // Vietnamese phone numbers, with or without +84, spaces, dots or dashes between digit groups.
+  [/(?<![\d])(?:\+?84|0)(?:[\s.-]?\d){8,10}(?![\d])/g, '[số điện thoại]'],
+];
+
+export function maskPersonal(text: string): string {
+  return PERSONAL.reduce((masked, [pattern, label]) => masked.replace(pattern, label), text);
+}
+
+/** The channel a chat key belongs to ("tg:42" → "tg"; API chats, named or not, → "api"). */
+export function channelOf(chatKey: string): string {
+  const prefix = chatKey.slice(0, chatKey.indexOf(':'));
+  return prefix === 'anon' ? 'api' : prefix;
+}
