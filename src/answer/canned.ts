@@ -1,21 +1,20 @@
 /** Replies that need no plan: greeting, help, thanks, out of scope. */
 import type { Corpus } from '../corpus/types.js';
 import type { CannedIntent } from './intents.js';
-import type { Understanding } from '../nlu/index.js';
-import type { Reply } from './types.js';
+import type { Lang, Reply } from './types.js';
 import { examples } from './examples.js';
 import { planNames } from './format.js';
 
-export function cannedReply(intent: CannedIntent, u: Understanding, corpus: Corpus): Reply {
-  const en = u.lang === 'en';
+export function cannedReply(intent: CannedIntent, lang: Lang, corpus: Corpus): Reply {
+  const en = lang === 'en';
   // Built only for the replies that list the plans.
   const help = (): string[] => {
-    const plans = planNames(corpus.plans, u.lang);
+    const plans = planNames(corpus.plans, lang);
     return en
     ? [`I answer questions about ${corpus.plans.length} plans for the digital economy and digital transformation: ${plans}.`, 'For example:', ...examples(corpus, 'en').map((x) => `- ${x}`)]
     : [`Tôi trả lời câu hỏi về ${corpus.plans.length} kế hoạch kinh tế số, chuyển đổi số: ${plans}.`, 'Ví dụ:', ...examples(corpus, 'vi').map((x) => `- ${x}`)];
   };
-  const make = (lines: string[], found: boolean, name: string): Reply => ({ reply: lines.join('\n'), found, intent: name, sources: [], lang: u.lang });
+  const make = (lines: string[], found: boolean, name: string): Reply => ({ reply: lines.join('\n'), found, intent: name, sources: [], lang: lang });
   switch (intent) {
     case 'greeting':
       return make([en ? 'Hello! I am the plan assistant.' : 'Xin chào! Tôi là trợ lý tra cứu kế hoạch kinh tế số, chuyển đổi số.', ...help()], true, 'greeting');

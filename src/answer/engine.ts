@@ -84,6 +84,10 @@ export class Engine implements Answerer {
     return this.corpus.plans.map((p) => ({ id: p.id, shortName: p.shortName, title: p.title, number: p.number }));
   }
 
+  help(lang: Lang): string {
+    return cannedReply('help', lang, this.corpus).reply;
+  }
+
   selectPlan(chatId: string, planId: string): boolean {
     if (!this.lookup.byId([planId]).length) return false;
     const ctx = this.store.get(chatId) ?? EMPTY_CONTEXT;
@@ -165,7 +169,7 @@ export class Engine implements Answerer {
     // "Có kế hoạch TMĐT riêng không?": an indicator's words in a yes/no question about what the plan does.
     if (intent === 'target.value' && u.slots.has('yesno') && !u.slots.has('value')) intent = 'topic';
 
-    if (intent !== null && isCanned(intent)) return { reply: cannedReply(intent, u, this.corpus), next: { ...ctx, lang, pending: null } };
+    if (intent !== null && isCanned(intent)) return { reply: cannedReply(intent, u.lang, this.corpus), next: { ...ctx, lang, pending: null } };
 
     const choice = choosePlans(this.lookup, e, ctx.planIds);
     const task = e.task ?? stepped ?? (intent && TASK_INTENTS.includes(intent) && (e.taskRef || !u.runs.length) ? ctx.task : null);

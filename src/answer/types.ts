@@ -60,6 +60,8 @@ export interface Answerer {
   ask(chatId: string, text: string): Reply;
   /** Plans offered by /kehoach and GET /api/plans. */
   plans(): PlanSummary[];
+  /** What the bot answers, with example questions made from the loaded plans (/start, /help). */
+  help(lang: Lang): string;
   /** Make `planId` the chat's current plan (a /kehoach choice). Returns false for an unknown id. */
   selectPlan(chatId: string, planId: string): boolean;
   /** A lexicon indicator (src/nlu/lexicon.ts) compared across every plan; null for an unknown id. */

@@ -58,7 +58,7 @@ export class Conversation {
   respond(chatKey: string, input: Input, log: Logger): Outgoing {
     switch (input.kind) {
       case 'help':
-        return { text: texts.HELP };
+        return { text: this.help() };
       case 'unsupported':
         return { text: texts.UNSUPPORTED };
       case 'plans':
@@ -76,7 +76,7 @@ export class Conversation {
     // Channels without buttons (Zalo) answer a menu with its number, and type commands as text.
     if (/^\d{1,2}$/.test(text) && this.menus.has(chatKey)) return this.pick(chatKey, Number(text) - 1, undefined, log);
     const command = /^\/(\w+)/.exec(text)?.[1]?.toLowerCase();
-    if (command === 'start' || command === 'help') return { text: texts.HELP };
+    if (command === 'start' || command === 'help') return { text: this.help() };
     if (command === 'kehoach') return this.plansMenu(chatKey);
     return this.ask(chatKey, text, log);
   }
@@ -138,6 +138,11 @@ export class Conversation {
     this.menus.delete(chatKey); // re-insert so Map order stays oldest-first
     this.menus.set(chatKey, { nonce, actions, expiresAt: now + this.options.menuTtlMs });
     return { nonce, labels };
+  }
+
+  /** The engine's help, made from the loaded plans, and how to choose a plan here. */
+  private help(): string {
+    return `${this.answerer().help('vi')}\n\n${texts.PLAN_MENU_HINT}`;
   }
 
   private answerer(): Answerer {

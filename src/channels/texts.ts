@@ -2,17 +2,8 @@
 
 export const MAX_INPUT_CHARS = 2000;
 
-export const HELP = [
-  'Xin chào! Tôi trả lời câu hỏi về các kế hoạch kinh tế số và chuyển đổi số của các tỉnh, kèm nguồn trích dẫn.',
-  '',
-  'Ví dụ câu hỏi:',
-  '• Ai chủ trì nhiệm vụ 21 kế hoạch Huế 2026-2030?',
-  '• Mục tiêu điện thoại thông minh năm 2030 ở Bình Thuận?',
-  '• Who signed the Dak Lak plan?',
-  '',
-  'Gõ /kehoach để chọn kế hoạch bạn muốn hỏi.',
-  'Hi! Ask me about provincial digital-economy plans; type /kehoach to pick a plan.',
-].join('\n');
+/** Added to the engine's help in chat apps: how to choose a plan. */
+export const PLAN_MENU_HINT = ['Gõ /kehoach để chọn kế hoạch bạn muốn hỏi.', 'Hi! Ask me about provincial digital-economy plans; type /kehoach to pick a plan.'].join('\n');
 
 export const TOO_LONG = [
   `Câu hỏi dài quá (tối đa ${MAX_INPUT_CHARS} ký tự). Bạn vui lòng hỏi ngắn gọn hơn.`,

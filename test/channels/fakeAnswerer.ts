@@ -10,6 +10,10 @@ export class FakeAnswerer implements Answerer {
 
   constructor(private readonly label = 'echo') {}
 
+  help(lang: 'vi' | 'en'): string {
+    return lang === 'en' ? 'Ask me about the plans, e.g. "Who leads task 1?"' : 'Hỏi tôi về các kế hoạch, ví dụ: "Ai chủ trì nhiệm vụ 1?"';
+  }
+
   ask(chatId: string, text: string): Reply {
     this.asked.push({ chatId, text });
     const base = { found: true, intent: 'test', lang: 'vi' as const, sources: [] };

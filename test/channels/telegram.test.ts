@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { HELP, RATE_LIMITED, TOO_LONG, UNSUPPORTED, FAILED } from '../../src/channels/texts.js';
+import { PLAN_MENU_HINT, RATE_LIMITED, TOO_LONG, UNSUPPORTED, FAILED } from '../../src/channels/texts.js';
 import { FakeAnswerer } from './fakeAnswerer.js';
 import { fakeTelegram, sleep, waitFor } from './fakeApi.js';
 import { post, startServer, TG_SECRET, TG_TOKEN, type Harness } from './harness.js';
@@ -123,8 +123,9 @@ describe('Telegram webhook over real HTTP', () => {
     await hook(textUpdate(chat, '/start'));
     await hook(textUpdate(chat, '/help'));
     const sent = await waitSent(chat, 2);
-    expect(sent.map((c) => c.body.text)).toEqual([HELP, HELP]);
-    expect(HELP).toContain('Ai chủ trì nhiệm vụ 21 kế hoạch Huế 2026-2030?');
+    // The engine's help (examples from the loaded plans) and how to choose a plan.
+    const help = `${answerer.help('vi')}\n\n${PLAN_MENU_HINT}`;
+    expect(sent.map((c) => c.body.text)).toEqual([help, help]);
   });
 
   it('/kehoach offers the plans as inline buttons; pressing one selects the chat plan', async () => {
