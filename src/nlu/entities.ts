@@ -100,9 +100,15 @@ function findPlaces(accented: string, text: string, catalog: Catalog): { places:
 
 const TASK_WORDS = String.raw`(?:nhiem vu|nhiemvu|nv|task|tasks|muc|item|dong|hang|so thu tu|stt)`;
 
-function findTask(text: string): { task: Entities['task']; rest: string } {
+/** "nhiệm vụ -5", "task −3": a number written negative is kept so, never read as another task. */
+const NEGATIVE_TASK = new RegExp(String.raw`\b${TASK_WORDS}\s*(?:so|thu|number|no|#)?\s*[-−–]\s*(\d+)`);
+
+function findTask(text: string, signed: string): { task: Entities['task']; rest: string } {
+  const negative = NEGATIVE_TASK.exec(signed);
+  if (negative) return { task: { number: `-${negative[1]}`, part: null }, rest: text };
   const patterns = [
-    new RegExp(String.raw`\b${TASK_WORDS}\s*(?:so|thu|number|no|#)?\s*(\d{1,3}(?:\.\d{1,2})?)\b`),
+    // Any number after "nhiệm vụ" is a task number, however large: "nhiệm vụ 1000" is no task, not task 100.
+    new RegExp(String.raw`\b${TASK_WORDS}\s*(?:so|thu|number|no|#)?\s*(\d+(?:\.\d+)*)\b`),
     /#\s*(\d{1,3}(?:\.\d{1,2})?)\b/,
     /(?:^|\s)(\d{1,2}\.\d{1,2})(?=\s|$)/,
   ];
@@ -183,7 +189,7 @@ export function extractEntities(raw: string, catalog: Catalog): Entities {
   }
   const years = [...text.matchAll(/\b(20\d\d)\b/g)].map((m) => Number(m[1]));
   const withoutYears = text.replace(/\b20\d\d\b/g, ' ');
-  const { task, rest } = findTask(withoutYears);
+  const { task, rest } = findTask(withoutYears, fold(raw.normalize('NFC')));
   const spelt = expandShorthand(text);
   const kind: PlanKind | null = /chuyen doi so|digital transformation/.test(spelt)
     ? 'chuyen-doi-so'

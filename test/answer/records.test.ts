@@ -257,3 +257,16 @@ describe('long questions', () => {
     expect([long.found, has(long.reply, 'Nhiệm vụ 5', 'Sở Tài chính')]).toEqual([true, true]);
   });
 });
+
+describe('task numbers as written', () => {
+  it('answers "no such task" for a number too large or written negative, never another task', () => {
+    const chat = 'numbers-1';
+    expect(has(ask('Ai chủ trì nhiệm vụ 21 kế hoạch Huế 2026-2030?', chat).reply, 'Nhiệm vụ 21')).toBe(true);
+    for (const n of ['1000', '4521', '999999999999']) {
+      const r = ask(`Ai chủ trì nhiệm vụ ${n}?`, chat);
+      expect([n, r.found, has(r.reply, `không có nhiệm vụ ${n}`), has(r.reply, 'Nhiệm vụ 21:')]).toEqual([n, false, true, false]);
+    }
+    const negative = ask('nhiệm vụ -5 ai chủ trì?', chat);
+    expect([negative.found, has(negative.reply, 'không có nhiệm vụ -5'), has(negative.reply, 'Nhiệm vụ 5:')]).toEqual([false, true, false]);
+  });
+});
