@@ -38,6 +38,10 @@ describe('SQLite store', () => {
       now += 1;
       api.set(`api:${i}`, ctx(`p${i}`));
     }
+    // Written behind: a moment later, or at exit; flushed here by hand.
+    expect(new SqliteContextStore(openDatabase(dir), 'apps', 10, 1_000, () => now).get('tg:1')).toBeUndefined();
+    apps.flush();
+    api.flush();
     const reopened = new SqliteContextStore(openDatabase(dir), 'apps', 10, 1_000, () => now);
     expect(reopened.get('tg:1')?.planIds).toEqual(['hue']);
     expect(api.get('api:0')).toBeUndefined();
