@@ -50,7 +50,7 @@ const task: Handler = ({ q, env }) => {
 const plan: Handler = ({ q }) => answerPlanFact(q);
 
 /** The lead unless the question asks for partners or time. */
-export function withTaskSlot(slots: ReadonlySet<Slot>): Set<Slot> {
+function withTaskSlot(slots: ReadonlySet<Slot>): Set<Slot> {
   const out = new Set(slots);
   if (!out.has('partners') && !out.has('time')) out.add('lead');
   return out;

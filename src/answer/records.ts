@@ -58,7 +58,7 @@ const UNKNOWN_WEIGHT = 2.5;
 /** Function words ("để", "về", "từng") keep a little weight: they may be part of a two-syllable word. */
 const FUNCTION_WORD_SHARE = 0.3;
 
-export interface Weighted {
+interface Weighted {
   runs: string[][];
   weight: Map<string, number>;
   total: number;
@@ -71,7 +71,7 @@ export interface Weighted {
 }
 
 /** The question's words with their weights; `strict` counts words no record has (Vietnamese questions). */
-export function weigh(runs: string[][], env: Env, strict: boolean): Weighted {
+function weigh(runs: string[][], env: Env, strict: boolean): Weighted {
   const weight = new Map<string, number>();
   for (const run of runs) {
     for (const w of run) {
@@ -111,7 +111,7 @@ const SCATTERED = 0.35;
 const SCATTERED_TERM = 0.3;
 
 /** How much of the question a record holds. A syllable found outside its two-syllable word counts half. */
-export function score(doc: SearchDoc, q: Weighted): Scored {
+function score(doc: SearchDoc, q: Weighted): Scored {
   const f = featuresOf(doc);
   const credit = new Map<string, number>();
   // A question about one short term ("trung tâm dữ liệu") needs the term, not its words apart.
@@ -142,7 +142,7 @@ const PROPOSING_WORDS = 8;
 const CANDIDATES = 40;
 
 /** Records of the plans, best first by coverage; shorter records win ties (more to the point). */
-export function rank(q: Weighted, plans: Plan[], env: Env, types: DocType[]): Scored[] {
+function rank(q: Weighted, plans: Plan[], env: Env, types: DocType[]): Scored[] {
   // Words in nearly every record ("số", "nền") would make BM25 score them all: the reader weighs them, BM25 need not.
   const all = [...q.weight.keys()].filter((w) => q.weight.get(w)! > 0);
   const telling = all.filter((w) => q.weight.get(w)! >= TELLING_WEIGHT);

@@ -6,7 +6,7 @@
  */
 
 /** The plans' abbreviations → their words. Both sides folded. */
-export const ABBREVIATIONS: Readonly<Record<string, string>> = {
+const ABBREVIATIONS: Readonly<Record<string, string>> = {
   csdl: 'co so du lieu',
   attt: 'an toan thong tin',
   httt: 'he thong thong tin',
@@ -39,7 +39,7 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
 };
 
 /** Chat spellings → what they stand for. Only words that mean nothing else in these questions. */
-export const CHAT_WORDS: Readonly<Record<string, string>> = {
+const CHAT_WORDS: Readonly<Record<string, string>> = {
   ko: 'khong',
   k: 'khong',
   hok: 'khong',

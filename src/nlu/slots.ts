@@ -5,12 +5,12 @@
  */
 export type Slot = 'lead' | 'partners' | 'time' | 'value' | 'count' | 'yesno' | 'what' | 'list' | 'output' | 'funding';
 
-export interface SlotCue {
+interface SlotCue {
   slot: Slot;
   cue: RegExp;
 }
 
-export const SLOT_CUES: readonly SlotCue[] = [
+const SLOT_CUES: readonly SlotCue[] = [
   {
     slot: 'lead',
     cue: /\b(ai|do ai|don vi nao|co quan nao|so nao|nganh nao|ben nao|chu tri|phu trach|chiu trach nhiem|duoc giao|giao cho|ai lo|nao lo|who|which (department|agency|unit|body|office)|in charge|responsible|standing body)\b/,
