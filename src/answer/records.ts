@@ -55,6 +55,12 @@ function featuresOf(doc: SearchDoc): Features {
 
 /** Weight of a word no record holds: a Vietnamese word the plans never use says they do not cover it. */
 const UNKNOWN_WEIGHT = 2.5;
+/**
+ * Weight of an English word the glossary does not map ("stations", "install"): little, since it may
+ * be mere phrasing, but enough that a question about something the plans never name is not
+ * answered from its one mapped word.
+ */
+const UNMAPPED_ENGLISH_WEIGHT = 0.5;
 /** Function words ("để", "về", "từng") keep a little weight: they may be part of a two-syllable word. */
 const FUNCTION_WORD_SHARE = 0.3;
 
@@ -77,7 +83,7 @@ function weigh(runs: string[][], env: Env, strict: boolean): Weighted {
     for (const w of run) {
       if (weight.has(w)) continue;
       const idf = env.index.idf(w);
-      const base = idf > 0 ? idf : strict && /[a-z]{2}|\d/.test(w) ? UNKNOWN_WEIGHT : 0;
+      const base = idf > 0 ? idf : strict && /[a-z]{2}|\d/.test(w) ? UNKNOWN_WEIGHT : !strict && /^[a-z]{4,}$/.test(w) ? UNMAPPED_ENGLISH_WEIGHT : 0;
       weight.set(w, FUNCTION_WORDS.has(w) ? base * FUNCTION_WORD_SHARE : base);
     }
   }
