@@ -168,6 +168,8 @@ export class Engine implements Answerer {
     if (intent === 'target.value' && taskSlot(u.slots) && !u.slots.has('value') && !e.task) intent = taskSlot(u.slots);
     // "Có kế hoạch TMĐT riêng không?": an indicator's words in a yes/no question about what the plan does.
     if (intent === 'target.value' && u.slots.has('yesno') && !u.slots.has('value')) intent = 'topic';
+    // "các kế hoạch, nền tảng do Bộ … chủ trì": plans named among other things are no request for the list.
+    if (intent === 'plan.list' && u.runs.length) intent = 'topic';
 
     if (intent !== null && isCanned(intent)) return { reply: cannedReply(intent, u.lang, this.corpus), next: { ...ctx, lang, pending: null } };
 

@@ -227,6 +227,11 @@ function quotePassage(doc: SearchDoc, runs: string[][], env: Env, wholeList: boo
   return [`${head}${unbullet(bestSentence(doc.text, runs))}`];
 }
 
+/** A sum of money as the plans write it ("5.000 triệu đồng", "1.500 tỷ đồng"). */
+const MONEY = /\d[\d.,]*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*(?:đồng|VNĐ|VND)/iu;
+/** A date, a month, a quarter or a year, as a passage that says "when" would hold one. */
+const WHEN = /\b(?:ngày|tháng|quý|năm)\s+\d|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\b(?:19|20)\d\d\b|hằng năm|hàng năm|định kỳ/iu;
+
 /** The target a record is, if it is one. */
 function targetOf(doc: SearchDoc): Target | undefined {
   return doc.type === 'target' ? doc.plan.targets.find((x) => x.id === doc.id) : undefined;
@@ -301,7 +306,9 @@ export function answerFromRecords(q: Query, env: Env, slots: ReadonlySet<Slot>):
     // In a one-year plan its own year names the plan, not the target ("Thua Thien Hue's 2024 plan").
     const namesPlan = (p: Plan) => p.yearFrom === p.yearTo && years.every((y) => Number(y) === p.yearFrom);
     const dated = (s: Scored) => !years.length || namesPlan(s.doc.plan) || years.some((y) => featuresOf(s.doc).words.has(y) || targetOf(s.doc)?.year === Number(y));
-    ranked = ranked.filter((s) => /\d/.test(s.doc.text) && dated(s));
+    // "bao nhiêu tiền": a sum of money, not any number.
+    const money = slots.has('funding') ? (s: Scored) => MONEY.test(s.doc.text) : () => true;
+    ranked = ranked.filter((s) => /\d/.test(s.doc.text) && dated(s) && money(s));
   }
   const decision = decide(ranked, slots);
   if (decision.kind === 'answer') {
@@ -315,8 +322,9 @@ export function answerFromRecords(q: Query, env: Env, slots: ReadonlySet<Slot>):
     const picks = once[0]!.doc.task && !slots.has('what') ? once.filter((s) => s.doc.task).slice(0, 2) : once;
     for (const s of picks) lines.push(...read(s, q, env, slots, namer, many));
     const task = picks[0]!.doc.task ?? undefined;
-    // Asked only when, and the task row gives no time: shown, but not found.
-    const timeMissing = task !== undefined && slots.has('time') && !slots.has('lead') && !slots.has('partners') && !task.time;
+    // Asked only when, and the record gives no time (a task row without one, a paragraph with no date): shown, but not found.
+    const onlyWhen = slots.has('time') && !slots.has('lead') && !slots.has('partners');
+    const timeMissing = onlyWhen && (task !== undefined ? !task.time : !picks.some((s) => WHEN.test(s.doc.text)));
     return { found: !timeMissing, lines, sources: picks.map((s) => cite(s.doc, q)), ...(task ? { task } : {}) };
   }
   const notIn = say(q.lang, 'notIn', where);

@@ -161,13 +161,21 @@ function singular(text: string): string {
 /** Lexicon phrases folded once: [concept, folded phrase, its singular form, length]. */
 const INDICATOR_PHRASES = INDICATORS.flatMap((c) => c.user.map((u) => ({ c, f: foldWords(u), s: singular(foldWords(u)), n: u.length })));
 
+/**
+ * The indicator the question names first ("cáp quang … hộ gia đình, trường học" is about fibre);
+ * where phrases touch ("tỷ trọng kinh tế số | trong từng ngành"), the longest, the more specific.
+ */
 function findIndicator(text: string): IndicatorConcept | null {
-  let best: { c: IndicatorConcept; n: number } | null = null;
+  const found: { c: IndicatorConcept; at: number; end: number }[] = [];
   const single = singular(text);
   for (const p of INDICATOR_PHRASES) {
-    if (best && p.n <= best.n) continue;
-    if (findPhrase(text, p.f) >= 0 || findPhrase(single, p.s) >= 0) best = p;
+    const exact = findPhrase(text, p.f);
+    const at = exact >= 0 ? exact : findPhrase(single, p.s);
+    if (at >= 0) found.push({ c: p.c, at, end: at + (exact >= 0 ? p.f : p.s).length });
   }
+  found.sort((a, b) => a.at - b.at || b.end - a.end);
+  let best = found[0];
+  for (const f of found.slice(1)) if (best && f.at <= best.end + 1 && f.end > best.end) best = f;
   return best ? best.c : null;
 }
 

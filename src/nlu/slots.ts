@@ -18,7 +18,7 @@ const SLOT_CUES: readonly SlotCue[] = [
   { slot: 'partners', cue: /\b(phoi hop|ai ho tro|partners?|who supports|supports? them|work with|together with)\b/ },
   {
     slot: 'time',
-    cue: /\b(thoi gian|thoi han|giai doan nao|khi nao|bao gio|den khi nao|toi khi nao|nam nao|bao lau|tien do|when|by when|what period|which period|timeline|timeframe|how long|how often|deadline)\b/,
+    cue: /\b(thoi gian|thoi han|giai doan nao|khi nao|bao gio|den khi nao|toi khi nao|nam nao|thang may|thang nao|ngay nao|ngay may|bao lau|tien do|when|by when|what period|which period|timeline|timeframe|how long|how often|deadline)\b/,
   },
   { slot: 'value', cue: /(\bbao nhieu\b|\bmuc nao\b|\bmay phan tram\b|%|\bphan tram\b|\bty le\b.*\b(la|dat)\b|what (share|percentage|proportion)|how much|what rate)/ },
   { slot: 'count', cue: /\b(bao nhieu|how many) (nhiem vu|viec|task|chi tieu|muc tieu|target)/ },

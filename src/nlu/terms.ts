@@ -15,13 +15,13 @@ const ASKING = [
   'ai', 'do ai', 'don vi nao', 'co quan nao', 'so nao', 'nganh nao', 'ben nao', 'cap nao', 'chu tri', 'phoi hop', 'phu trach', 'chiu trach nhiem',
   'duoc giao', 'giao cho', 'dam nhiem', 'ai thuc hien', 'ai trien khai', 'vai tro', 'thuc hien boi', 'thoi gian thuc hien', 'thoi han thuc hien', 'don vi thuc hien', 'co quan thuc hien', 'thuc hien khi nao', 'trien khai khi nao', 'thoi gian trien khai', 'ai lo', 'ai lam', 'nao lo', 'nao lam', 'lam',
   // when
-  'thoi gian', 'thoi han', 'giai doan nao', 'khi nao', 'bao gio', 'den khi nao', 'toi khi nao', 'nam nao', 'bao lau', 'ghi the nao', 'trong giai doan nao',
+  'thoi gian', 'thoi han', 'giai doan nao', 'khi nao', 'bao gio', 'den khi nao', 'toi khi nao', 'nam nao', 'thang may', 'thang nao', 'ngay nao', 'ngay may', 'vao thang', 'bao lau', 'ghi the nao', 'trong giai doan nao',
   // how much / what / whether
   'bao nhieu', 'la bao nhieu', 'muc tieu', 'chi tieu', 'dat muc', 'muc nao', 'muc bao nhieu', 'dat ra', 'phan tram', 'noi gi', 'noi sao', 'noi ve', 'the nao', 'nhu the nao', 'ra sao', 'thi sao',
   'la gi', 'lam gi', 'cai gi', 'viec gi', 'de cap', 'nhac den', 'nhac toi', 'co tinh', 'tinh den', 'co khong', 'hay khong', 'o dau', 'tu dau',
   'lay tu dau', 'nhung gi', 'nhung nao', 'nao', 'gi', 'chua', 'khong',
   // the plan itself
-  'ke hoach', 'giai doan', 'thanh pho', 'nam', 'phai', 'mot lan', 'may lan', 'bao lau mot lan', 'lay tu', 'lay', 'nhiem vu', 'task', 'tasks',
+  'ke hoach', 'danh sach', 'list', 'giai doan', 'thanh pho', 'nam', 'phai', 'mot lan', 'may lan', 'bao lau mot lan', 'lay tu', 'lay', 'nhiem vu', 'task', 'tasks',
   // chatter
   'ad', 'admin', 'oi', 'vay', 'nhe', 'em', 'e', 'minh', 'toi', 'anh', 'ha', 'ta', 'hay', 'qua troi', 'nghe noi', 'cho hoi', 'lam on', 'nguoi ta', 'a', 'ah',
   'ne', 'nhi', 'tui', 'va', 'cua', 'cac', 'nhung', 'hoac', 'voi', 'nay', 'kia', 'la', 'o', 'thi', 'ma',

@@ -139,6 +139,11 @@ describe('answers from the records, in other words', () => {
     expect([other.found, has(other.reply, '1282', 'Bình Thuận 2025–2030')]).toEqual([false, true]);
   });
 
+  it('says not found when the record holds no time, no sum of money, though it matches the rest', () => {
+    expect(ask('Tuần lễ chuyển đổi số tỉnh TT Huế năm 2024 tổ chức vào tháng mấy?').found).toBe(false);
+    expect(ask('BT hỗ trợ mỗi DN nhỏ và vừa bao nhiêu tiền để chuyển đổi số theo KH 4181?').found).toBe(false);
+  });
+
   it('offers "did you mean" choices, found false, when unsure', () => {
     const r = ask('BT có cho dân ký số ngay trên điện thoại, ko cần cắm USB token ko ad?');
     expect([r.found, has(r.reply, 'Ý bạn là:')]).toEqual([false, true]);

@@ -87,5 +87,7 @@ describe('entities', () => {
     expect(u('sổ sức khỏe điện tử').entities.indicator?.id).toBe('ehealth');
     expect(u('tỷ trọng kinh tế số trong từng ngành, lĩnh vực').entities.indicator?.id).toBe('sector-share');
     expect(u('fibre broadband household coverage').entities.indicator?.id).toBe('fibre');
+    // The indicator named first, not the longest word further on.
+    expect(u('chỉ tiêu cáp quang phủ tới 80% hộ gia đình, trường học do ai theo dõi?').entities.indicator?.id).toBe('fibre');
   });
 });
