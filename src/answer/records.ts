@@ -232,6 +232,8 @@ const MONEY = /\d[\d.,]*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*(?:đồng|VNĐ|VND)
 /** A date, a month, a quarter or a year, as a passage that says "when" would hold one. */
 const WHEN = /\b(?:ngày|tháng|quý|năm)\s+\d|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\b(?:19|20)\d\d\b|hằng năm|hàng năm|định kỳ/iu;
 
+const MONTH_OR_DAY = /\b(?:ngày|tháng)\s+\d|\d{1,2}\/\d{1,2}/iu;
+
 /** The target a record is, if it is one. */
 function targetOf(doc: SearchDoc): Target | undefined {
   return doc.type === 'target' ? doc.plan.targets.find((x) => x.id === doc.id) : undefined;
@@ -324,7 +326,9 @@ export function answerFromRecords(q: Query, env: Env, slots: ReadonlySet<Slot>):
     const task = picks[0]!.doc.task ?? undefined;
     // Asked only when, and the record gives no time (a task row without one, a paragraph with no date): shown, but not found.
     const onlyWhen = slots.has('time') && !slots.has('lead') && !slots.has('partners');
-    const timeMissing = onlyWhen && (task !== undefined ? !task.time : !picks.some((s) => WHEN.test(s.doc.text)));
+    // "tháng mấy", "ngày nào" ask for a month or a day: a year does not answer them.
+    const when = /\b(?:thang|ngay) (?:may|nao)\b/.test(foldWords(q.text)) ? MONTH_OR_DAY : WHEN;
+    const timeMissing = onlyWhen && (task !== undefined ? !task.time : !picks.some((s) => when.test(s.doc.text)));
     return { found: !timeMissing, lines, sources: picks.map((s) => cite(s.doc, q)), ...(task ? { task } : {}) };
   }
   const notIn = say(q.lang, 'notIn', where);
