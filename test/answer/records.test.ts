@@ -205,7 +205,7 @@ describe('a held-out set written apart from the public samples', () => {
   it.each([
     ['heldout.jsonl', 0.78],
     ['heldout2.jsonl', 0.88],
-    ['heldout3.jsonl', 0.68],
+    ['heldout3.jsonl', 0.75],
   ])('%s scores at least %d', (file, min) => {
     const items = parseEvalFile(readFileSync(new URL(`../fixtures/${file}`, import.meta.url), 'utf8'));
     const local = createAnswerer(corpus(), { rememberReplies: false });
