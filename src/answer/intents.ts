@@ -7,8 +7,7 @@ import type { Corpus, TargetGroup } from '../corpus/types.js';
 import type { Understanding } from '../nlu/index.js';
 import type { Intent } from '../nlu/intent.js';
 import { CUES } from '../nlu/lexicon.js';
-import { expandShorthand } from '../nlu/shorthand.js';
-import { foldWords } from '../text/fold.js';
+import { foldSpelt } from '../nlu/shorthand.js';
 import type { Slot } from '../nlu/slots.js';
 import { examples } from './examples.js';
 import { answerPlanFact, answerPlanList } from './facts.js';
@@ -58,7 +57,7 @@ function withTaskSlot(slots: ReadonlySet<Slot>): Set<Slot> {
 
 /** Whether the question has content words besides the agencies' names ("Sở Tài chính … bố trí kinh phí"). */
 function beyondAgency(q: Query, env: Env): boolean {
-  const named = new Set(q.agencies.flatMap((id) => [env.agencies.get(id)?.name ?? '', ...(env.agencies.get(id)?.forms ?? [])]).flatMap((n) => expandShorthand(foldWords(n)).split(' ')));
+  const named = new Set(q.agencies.flatMap((id) => [env.agencies.get(id)?.name ?? '', ...(env.agencies.get(id)?.forms ?? [])]).flatMap((n) => foldSpelt(n).split(' ')));
   return q.runs.some((run) => run.some((w) => !named.has(w) && !/^(so|nhiem|vu|tinh|thanh|pho)$/.test(w)));
 }
 

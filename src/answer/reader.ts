@@ -3,8 +3,7 @@
  * sentence or list item holding most of the question's words, whole (a list of units is never
  * cut in the middle), and the rest of its list when the question asks for the list.
  */
-import { foldWords } from '../text/fold.js';
-import { expandShorthand } from '../nlu/shorthand.js';
+import { foldSpelt } from '../nlu/shorthand.js';
 
 /** Longest quote: a whole sentence up to this, else cut at a word with "…". */
 const MAX_QUOTE = 600;
@@ -13,7 +12,7 @@ const MAX_QUOTE = 600;
 const SENTENCE_END = /(?<=[.;!?])\s+(?=[\p{Lu}(•+–-]|\d+[.)]\s)/u;
 
 /** Words of a sentence as a record's words are folded. */
-const wordsOf = (s: string) => ` ${expandShorthand(foldWords(s))} `;
+const wordsOf = (s: string) => ` ${foldSpelt(s)} `;
 
 /** How many of the question's words a sentence holds; two-syllable words count double. */
 export function sentenceScore(sentence: string, runs: string[][]): number {

@@ -6,7 +6,7 @@
 import type { Plan, Target } from '../corpus/types.js';
 import type { Slot } from '../nlu/slots.js';
 import { SCAN_PLANS, type DocType, type SearchDoc } from '../search/index.js';
-import { expandShorthand } from '../nlu/shorthand.js';
+import { foldSpelt } from '../nlu/shorthand.js';
 import { foldWords } from '../text/fold.js';
 import { FUNCTION_WORDS } from '../nlu/terms.js';
 import { alternativesOf, type Alternative } from '../nlu/synonyms.js';
@@ -41,7 +41,7 @@ function featuresOf(doc: SearchDoc): Features {
   let f = FEATURES.get(doc);
   if (f) return f;
   const path = doc.task ? [...doc.task.section, ...(doc.task.part ? [doc.task.part] : [])] : doc.place.path;
-  const text = `${doc.folded}${expandShorthand(foldWords(path.join(' ')))} `;
+  const text = `${doc.folded}${foldSpelt(path.join(' '))} `;
   f = FEATURES_BY_TEXT.get(text);
   if (!f) {
     const ws = text.split(' ').filter(Boolean);

@@ -1,11 +1,10 @@
 /** The NLU pipeline: fold → language → entities → intent → topic. Each step is testable alone. */
-import { foldWords } from '../text/fold.js';
 import type { Lang } from '../answer/types.js';
 import type { Catalog } from './catalog.js';
 import { extractEntities, type Entities } from './entities.js';
 import { classify, type Intent } from './intent.js';
 import { detectLanguage } from './language.js';
-import { expandShorthand } from './shorthand.js';
+import { foldSpelt } from './shorthand.js';
 import { slotsOf, type Slot } from './slots.js';
 import { contentRuns, toPlanWords } from './terms.js';
 
@@ -65,7 +64,7 @@ export function understand(text: string, catalog: Catalog): Understanding {
   const clauses = spelt
     .replace(/(\p{L})'s\b/gu, '$1')
     .split(CLAUSE_BREAK)
-    .map((c) => expandShorthand(foldWords(c)))
+    .map((c) => foldSpelt(c))
     .filter(Boolean);
   const folded = clauses.join(' ');
   const entities = extractEntities(text, catalog);

@@ -1,3 +1,5 @@
+import { foldWords } from '../text/fold.js';
+
 /**
  * Shorthand, folded: the plans' own abbreviations (CSDL, ATTT, CĐS…) and what people type in
  * chat ("ko", "bn", "j", "dv công"). One table each; questions and records are both read
@@ -89,4 +91,9 @@ export function expandShorthand(folded: string): string {
     else out.push(words[i++]!);
   }
   return out.join(' ');
+}
+
+/** Text folded into words with its shorthand spelt out: how questions and records are compared. */
+export function foldSpelt(text: string): string {
+  return expandShorthand(foldWords(text));
 }

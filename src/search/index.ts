@@ -10,7 +10,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { Corpus, Plan, SourcePlace, Task } from '../corpus/types.js';
-import { expandShorthand } from '../nlu/shorthand.js';
+import { foldSpelt } from '../nlu/shorthand.js';
 import { foldWords } from '../text/fold.js';
 import { STOPWORDS } from '../text/stopwords.js';
 
@@ -84,7 +84,7 @@ export function documentsOf(corpus: Corpus): SearchDoc[] {
   const pool = new Map<string, string>();
   const add = (id: string, type: DocType, plan: Plan, text: string, place: SourcePlace, task: Task | null = null) => {
     // join() makes a flat string; a template literal would keep a rope of three parts per record.
-    const padded = ['', expandShorthand(foldWords(text)), ''].join(' ');
+    const padded = ['', foldSpelt(text), ''].join(' ');
     let folded = pool.get(padded);
     if (folded === undefined) pool.set(padded, (folded = padded));
     docs.push({ id, type, plan, text, folded, place, task });
