@@ -10,7 +10,7 @@ import { PROVINCES } from '../src/corpus/provinces.js';
 import { fold, foldWords } from '../src/text/fold.js';
 
 /** Real place names written in the five plans, longest first, as words. */
-export const REAL_PLACES: { name: string; words: number }[] = [
+const REAL_PLACES: { name: string; words: number }[] = [
   { name: 'Thừa Thiên Huế', words: 3 },
   { name: 'Phan Thiết', words: 2 },
   { name: 'Bình Thuận', words: 2 },

@@ -10,7 +10,7 @@ function codeOf(heading: string): string | null {
   return m ? m[1]! : null;
 }
 
-export function pathCode(path: string[]): string {
+function pathCode(path: string[]): string {
   const codes: string[] = [];
   for (const c of path.map(codeOf)) {
     if (!c) continue;

@@ -83,7 +83,7 @@ function namesFor(province: string, extra: string[]): string[] {
 }
 
 /** Parse one plan text; null when the text holds no recognizable plan. */
-export function parsePlan(src: SourceFile, registry: AgencyRegistry): Plan | null {
+function parsePlan(src: SourceFile, registry: AgencyRegistry): Plan | null {
   const lines = toLines(src.text);
   const regions = findRegions(lines);
   const blocks = toBlocks(lines, regions.body[0], regions.body[1]);

@@ -19,7 +19,7 @@ export interface PlanMeta {
   deadlines: Deadline[];
 }
 
-export function isoDate(d: string | number, m: string | number, y: string | number): string | null {
+function isoDate(d: string | number, m: string | number, y: string | number): string | null {
   const dd = Number(d), mm = Number(m), yy = Number(y);
   if (!(dd >= 1 && dd <= 31 && mm >= 1 && mm <= 12 && yy >= 1900)) return null;
   return `${yy}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;

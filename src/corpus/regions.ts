@@ -12,7 +12,7 @@ export interface Regions {
 }
 
 /** A line that is only "Phụ lục", with an optional number ("**PHỤ LỤC**", "PHỤ LỤC 02:", "Phụ lục I"). */
-export function isAppendixHeading(line: string): boolean {
+function isAppendixHeading(line: string): boolean {
   if (line.length > 40) return false;
   return /^phu luc(?:\s+(?:\d{1,2}|[ivx]{1,4}))?\s*[:.]?$/.test(fold(stripMarkup(line)));
 }

@@ -58,7 +58,7 @@ function sourceFilesUnder(dir: string, out: string[]): void {
 
 let fingerprint: string | null = null;
 /** Hash of the code that turns files into records and an index (corpus/, search/, text/) and MiniSearch's version. */
-export function codeFingerprint(): string {
+function codeFingerprint(): string {
   if (fingerprint) return fingerprint;
   const here = dirname(fileURLToPath(import.meta.url));
   const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\0`);

@@ -55,7 +55,7 @@ interface Indexed {
   folded: string;
 }
 
-export const SEARCH_OPTIONS = {
+const SEARCH_OPTIONS = {
   fields: ['folded'],
   // Documents are folded when built; only queries need folding.
   tokenize: splitTerms,
@@ -79,7 +79,7 @@ const RETRIEVE_OPTIONS = {
 };
 
 /** Records in corpus order; equal folded texts are one string. */
-export function documentsOf(corpus: Corpus): SearchDoc[] {
+function documentsOf(corpus: Corpus): SearchDoc[] {
   const docs: SearchDoc[] = [];
   const pool = new Map<string, string>();
   const add = (id: string, type: DocType, plan: Plan, text: string, place: SourcePlace, task: Task | null = null) => {

@@ -102,12 +102,12 @@ function findHead(text: string, accept: (head: string, before: string) => boolea
 }
 
 /** Where a title gives way to the lead on the same line: an agency after a sentence end or a figure ("…của tỉnh. Sở…", "…đạt 90% Sở Y tế"). */
-export function titleEndAt(text: string): number {
+function titleEndAt(text: string): number {
   return findHead(text, (_h, before) => /[.;…%]$/.test(before));
 }
 
 /** Where a lead gives way to the support cell on the same line: a strong head after a plain word ("…Đầu tư Các sở…"). */
-export function leadEndAt(text: string): number {
+function leadEndAt(text: string): number {
   return findHead(text, (head, before) => STRONG.has(head) && !endsWithConnector(before));
 }
 
@@ -189,7 +189,7 @@ function columnsOf(header: string): { columns: CellColumn[] | null; unknown: str
 }
 
 /** Page marks and running heads: "- 12 -", "Trang 3", "3/12", "UBND TỈNH THỪA THIÊN HUẾ" (no lowercase, 3+ words). */
-export function isFurniture(line: string): boolean {
+function isFurniture(line: string): boolean {
   const t = line.trim();
   if (/^(?:[-–]\s*\d{1,3}\s*[-–]|Trang\s+\d{1,3}(?:\s*\/\s*\d{1,3})?|\d{1,3}\s*\/\s*\d{1,3})$/u.test(t)) return true;
   return !/\p{Ll}/u.test(t) && (t.match(/\p{Lu}/gu) ?? []).length >= 8 && t.split(/\s+/).length >= 3;
@@ -204,7 +204,7 @@ export interface RowStart {
 }
 
 /** "1  ", "2  Triển khai…", "4.2 Xây dựng…", "12." → number and the text after it (which must start with a capital). */
-export function rowStart(line: string): RowStart | null {
+function rowStart(line: string): RowStart | null {
   const m = /^\s*(\d{1,3}(?:\.\d{1,3}){0,3})\.?(?:\s+(\S.*?))?\s*$/u.exec(line);
   if (!m) return null;
   const rest = m[2] ?? '';
@@ -216,7 +216,7 @@ export function rowStart(line: string): RowStart | null {
  * Whether `cand` can follow `prev`: a sibling or uncle a little further on (gaps and
  * duplicates happen in plans), a first child, or a restart at 1 after a group row.
  */
-export function plausibleNext(prev: number[] | null, cand: number[], restart: boolean): boolean {
+function plausibleNext(prev: number[] | null, cand: number[], restart: boolean): boolean {
   if (!prev) return true;
   if (restart && cand.every((n) => n === 1)) return true;
   const samePrefix = (k: number) => prev.slice(0, k).every((n, j) => cand[j] === n);
@@ -246,7 +246,7 @@ export interface GroupRow {
 }
 
 /** "I Nhận thức số    ", " XII Không gian…", "A PHÁT TRIỂN NỀN MÓNG…" → group row. */
-export function groupRow(line: string): GroupRow | null {
+function groupRow(line: string): GroupRow | null {
   const m = /^\s*([IVXL]{1,6}|[A-H])\.?\s+(\p{Lu}.*?)\s*$/u.exec(line);
   if (!m) return null;
   const code = m[1]!;
