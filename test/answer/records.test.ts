@@ -8,14 +8,14 @@ import { createAnswerer } from '../../src/answer/engine.js';
 import { bestSentence, clipWords, isListItem, sentenceScore } from '../../src/answer/reader.js';
 import { decide, THRESHOLDS, type Scored } from '../../src/answer/records.js';
 import { MESSAGES } from '../../src/answer/messages.js';
-import { evalFold, parseEvalFile, scoreOne } from '../../src/eval/score.js';
+import { parseEvalFile, scoreOne } from '../../src/eval/score.js';
 import type { SearchDoc } from '../../src/search/index.js';
 import { corpus, CORPUS_DIR } from '../helpers.js';
+import { answers, declines, has } from './replies.js';
 
 const engine = createAnswerer(corpus(), { rememberReplies: false });
 let n = 0;
 const ask = (text: string, chat = `r${n++}`) => engine.ask(chat, text);
-const has = (reply: string, ...parts: string[]) => parts.every((p) => evalFold(reply).includes(evalFold(p)));
 
 describe('the reader', () => {
   const runs = [['du', 'lieu', 'mo'], ['cong', 'khai']];
@@ -95,18 +95,18 @@ describe('answers from the records, in other words', () => {
     expect(r.found).toBe(true);
     // "xây dựng" here is to build, not the Department of Construction.
     expect(has(r.reply, 'Sở Xây dựng')).toBe(false);
-    expect(has(r.reply, 'Chủ trì: Sở KH&CN')).toBe(true);
+    answers(r, 'Chủ trì: Sở KH&CN');
   });
 
   it('spells out the plans’ abbreviations', () => {
     const r = ask('KH CĐS TT Huế 2024: việc kiểm tra, đánh giá ATTT do ai chủ trì?');
-    expect([r.found, has(r.reply, 'Nhiệm vụ 35', 'Sở TTTT')]).toEqual([true, true]);
+    answers(r, 'Nhiệm vụ 35', 'Sở TTTT');
     expect(r.sources[0]!.plan).toBe('thua-thien-hue-chuyen-doi-so-2024');
   });
 
   it('reads field words as fields, not departments', () => {
     const r = ask('KH CĐS TT Huế 2024: tuyên truyền thanh toán không tiền mặt ở trường học, bệnh viện, cơ sở y tế do ai chủ trì?');
-    expect(has(r.reply, 'Sở TTTT')).toBe(true);
+    answers(r, 'Sở TTTT');
     expect(has(r.reply, 'Chủ trì: Sở Y tế')).toBe(false);
   });
 
@@ -117,17 +117,17 @@ describe('answers from the records, in other words', () => {
 
   it('answers plan facts beyond the header: funding, reporting, coordination', () => {
     const money = ask('Kinh phí thực hiện kế hoạch chuyển đổi số tỉnh TT Huế năm 2024 lấy từ những nguồn nào?');
-    expect(has(money.reply, 'Ngân sách Nhà nước', 'Nguồn xã hội hóa')).toBe(true);
+    answers(money, 'Ngân sách Nhà nước', 'Nguồn xã hội hóa');
     const report = ask('bao lâu thì phải báo cáo tình hình thực hiện kế hoạch Huế 2026-2030 một lần?');
-    expect([report.found, has(report.reply, 'hàng năm')]).toEqual([true, true]);
+    answers(report, 'hàng năm');
     const lead = ask('Which agency coordinates the implementation of the Binh Thuan plan?');
     expect([lead.found, lead.lang, has(lead.reply, 'Sở Thông tin và Truyền thông')]).toEqual([true, 'en', true]);
   });
 
   it('counts an agency’s tasks', () => {
     const r = ask('Sở Nội vụ chủ trì bao nhiêu nhiệm vụ trong kế hoạch Huế 2026-2030?');
-    expect(has(r.reply, 'Sở Nội vụ chủ trì 3 nhiệm vụ')).toBe(true);
-    expect(has(ask('How many tasks does the Department of Health lead in Thua Thien Hue 2024 digital transformation plan?').reply, '3 tasks')).toBe(true);
+    answers(r, 'Sở Nội vụ chủ trì 3 nhiệm vụ');
+    answers(ask('How many tasks does the Department of Health lead in Thua Thien Hue 2024 digital transformation plan?'), '3 tasks');
   });
 
   it('says "not in these plans" and states no figure for what no plan says', () => {
@@ -136,7 +136,7 @@ describe('answers from the records, in other words', () => {
       expect([q, r.found, /\d+\s*%/.test(r.reply)]).toEqual([q, false, false]);
     }
     const other = ask('Kế hoạch 1282/KH-UBND mà Bình Thuận nhắc tới do ai ký?');
-    expect([other.found, has(other.reply, '1282', 'Bình Thuận 2025–2030')]).toEqual([false, true]);
+    declines(other, '1282', 'Bình Thuận 2025–2030');
   });
 
   it('says not found when the record holds no time, no sum of money, though it matches the rest', () => {
@@ -146,7 +146,7 @@ describe('answers from the records, in other words', () => {
 
   it('offers "did you mean" choices, found false, when unsure', () => {
     const r = ask('BT có cho dân ký số ngay trên điện thoại, ko cần cắm USB token ko ad?');
-    expect([r.found, has(r.reply, 'Ý bạn là:')]).toEqual([false, true]);
+    declines(r, 'Ý bạn là:');
     expect(r.choices!.length).toBeGreaterThan(0);
     expect(r.choices!.length).toBeLessThanOrEqual(3);
     // No figure in a suggestion: it would read as an answer.
@@ -157,20 +157,20 @@ describe('answers from the records, in other words', () => {
 describe('follow-ups after an answer found by its words', () => {
   it('keeps the task: next task, its time, its partners', () => {
     const chat = 'fu-records-1';
-    expect(has(ask('Ai chủ trì nhiệm vụ 5 kế hoạch 424?', chat).reply, 'Nhiệm vụ 5', 'Sở Tài chính')).toBe(true);
+    answers(ask('Ai chủ trì nhiệm vụ 5 kế hoạch 424?', chat), 'Nhiệm vụ 5', 'Sở Tài chính');
     const next = ask('nhiệm vụ tiếp theo thì sao?', chat);
-    expect(has(next.reply, 'Nhiệm vụ 6', 'UBND cấp huyện')).toBe(true);
+    answers(next, 'Nhiệm vụ 6', 'UBND cấp huyện');
     const time = ask('thời hạn?', chat);
     expect([time.intent, has(time.reply, 'Nhiệm vụ 6', 'Thời gian: 2022-2025')]).toEqual(['task.time', true]);
     expect(ask('ai phối hợp?', chat).intent).toBe('task.support');
-    expect(has(ask('nhiệm vụ trước đó?', chat).reply, 'Nhiệm vụ 5')).toBe(true);
+    answers(ask('nhiệm vụ trước đó?', chat), 'Nhiệm vụ 5');
   });
 
   it('a task found by its words becomes the conversation’s task', () => {
     const chat = 'fu-records-2';
     const first = ask('BT: ai chủ trì việc học hỏi kinh nghiệm, liên kết với các tỉnh, thành phố làm tốt KTS?', chat);
-    expect(has(first.reply, 'Nhiệm vụ 2.1')).toBe(true);
-    expect(has(ask('nhiệm vụ tiếp theo', chat).reply, 'Nhiệm vụ 2.2')).toBe(true);
+    answers(first, 'Nhiệm vụ 2.1');
+    answers(ask('nhiệm vụ tiếp theo', chat), 'Nhiệm vụ 2.2');
   });
 
   it('takes the plan kind the question names, not its sibling’s figure', () => {
@@ -232,13 +232,13 @@ describe('plans of other shapes (the fixture plans beside the five)', () => {
   it('answers a task’s output and funding, citing the appendix by its own name', () => {
     const r = q('Nhiệm vụ 3 kế hoạch Quảng Trị có sản phẩm gì?');
     expect(r.reply.split('\n')[1]).toBe('Sản phẩm: 10 lớp mỗi năm.');
-    expect(has(r.reply, 'Kinh phí: 300 triệu đồng', 'Phụ lục III, mục II, nhiệm vụ 3')).toBe(true);
+    answers(r, 'Kinh phí: 300 triệu đồng', 'Phụ lục III, mục II, nhiệm vụ 3');
   });
 
   it('answers count and amount targets', () => {
-    expect(has(q('Quảng Trị mỗi năm tổ chức bao nhiêu lớp bồi dưỡng kỹ năng số?').reply, 'ít nhất 10 lớp')).toBe(true);
+    answers(q('Quảng Trị mỗi năm tổ chức bao nhiêu lớp bồi dưỡng kỹ năng số?'), 'ít nhất 10 lớp');
     const money = q('Doanh thu thương mại điện tử Quảng Trị năm 2025 đạt bao nhiêu?');
-    expect([money.found, has(money.reply, '1.500 tỷ đồng')]).toEqual([true, true]);
+    answers(money, '1.500 tỷ đồng');
   });
 
   it('builds help examples from the plans loaded, not from the five', () => {
@@ -251,7 +251,7 @@ describe('plans of other shapes (the fixture plans beside the five)', () => {
 
   it('asks a part by its own code ("phần B")', () => {
     const b = q('Ai chủ trì nhiệm vụ 1 phần B kế hoạch Gia Lai?');
-    expect(has(b.reply, 'Sở Văn hóa, Thể thao và Du lịch', 'phần B, nhiệm vụ 1')).toBe(true);
+    answers(b, 'Sở Văn hóa, Thể thao và Du lịch', 'phần B, nhiệm vụ 1');
     expect(has(b.reply, 'Sở Khoa học và Công nghệ')).toBe(false);
   });
 });
@@ -260,14 +260,14 @@ describe('long questions', () => {
   it('reads a pasted page only up to its first 60 words, and answers what they ask', () => {
     const q = 'Ai chủ trì nhiệm vụ 5 kế hoạch 424?';
     const long = ask(`${q} ${'Sở '.repeat(600)}`.slice(0, 2000));
-    expect([long.found, has(long.reply, 'Nhiệm vụ 5', 'Sở Tài chính')]).toEqual([true, true]);
+    answers(long, 'Nhiệm vụ 5', 'Sở Tài chính');
   });
 });
 
 describe('task numbers as written', () => {
   it('answers "no such task" for a number too large or written negative, never another task', () => {
     const chat = 'numbers-1';
-    expect(has(ask('Ai chủ trì nhiệm vụ 21 kế hoạch Huế 2026-2030?', chat).reply, 'Nhiệm vụ 21')).toBe(true);
+    answers(ask('Ai chủ trì nhiệm vụ 21 kế hoạch Huế 2026-2030?', chat), 'Nhiệm vụ 21');
     for (const n of ['1000', '4521', '999999999999']) {
       const r = ask(`Ai chủ trì nhiệm vụ ${n}?`, chat);
       expect([n, r.found, has(r.reply, `không có nhiệm vụ ${n}`), has(r.reply, 'Nhiệm vụ 21:')]).toEqual([n, false, true, false]);
