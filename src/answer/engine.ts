@@ -152,6 +152,8 @@ export class Engine implements Answerer {
     const bareFollowUp = intent === 'plan.info' && !u.runs.length && ctx.intent !== null && TARGET_INTENTS.includes(ctx.intent);
     const inherit = (intent === null || bareFollowUp) && ctx.intent !== null && (u.followUp || hasEntities(u));
     if (inherit) intent = ctx.intent;
+    // "còn chỉ tiêu TMĐT?" after "ai theo dõi chỉ tiêu …?": another indicator, the same question.
+    if (u.followUp && intent === 'target.value' && !u.slots.has('value') && ctx.intent !== null && TARGET_INTENTS.includes(ctx.intent)) intent = ctx.intent;
     if (intent === null && (e.taskRef || e.task) && ctx.intent && TASK_INTENTS.includes(ctx.intent)) intent = ctx.intent;
 
     // "thời hạn?", "ai phối hợp?", "nhiệm vụ tiếp theo": about the task in context, whatever its cue words say elsewhere.

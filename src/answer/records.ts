@@ -204,7 +204,8 @@ export function decide(ranked: Scored[], slots: ReadonlySet<Slot>): Decision {
   if (!slots.has('value') && !whoFromParagraph && best.coverage >= THRESHOLDS.suggest && best.coverage - (runnerUp?.coverage ?? 0) >= THRESHOLDS.margin) {
     return { kind: 'answer', picks: [best] };
   }
-  if (best.coverage >= THRESHOLDS.suggest) return { kind: 'suggest', picks: ranked.slice(0, 3) };
+  // Offered only records that hold at least half what the best one does: a record sharing no word is no guess.
+  if (best.coverage >= THRESHOLDS.suggest) return { kind: 'suggest', picks: ranked.slice(0, 3).filter((s) => s.coverage >= best.coverage / 2) };
   return { kind: 'none', picks: ranked.slice(0, 3) };
 }
 
@@ -322,14 +323,23 @@ export function answerFromRecords(q: Query, env: Env, slots: ReadonlySet<Slot>):
     // A target is also its bullet's passage: quote it once.
     const once = decision.picks.filter((s, i, all) => !(s.doc.type === 'passage' && all.some((o, j) => j !== i && o.doc.type === 'target' && o.doc.plan === s.doc.plan && targetOf(o.doc)!.text === s.doc.text.replace(/^\s*[-–+•]\s*/u, ''))));
     const picks = once[0]!.doc.task && !slots.has('what') ? once.filter((s) => s.doc.task).slice(0, 2) : once;
-    for (const s of picks) lines.push(...read(s, q, env, slots, namer, many));
-    const task = picks[0]!.doc.task ?? undefined;
+    // Items of one list each quote the whole list: quoted once, cited once.
+    const quoted = new Set<string>();
+    const shown = picks.filter((s) => {
+      const said = read(s, q, env, slots, namer, many);
+      const key = said.join('\n');
+      if (quoted.has(key)) return false;
+      quoted.add(key);
+      lines.push(...said);
+      return true;
+    });
+    const task = shown[0]!.doc.task ?? undefined;
     // Asked only when, and the record gives no time (a task row without one, a paragraph with no date): shown, but not found.
     const onlyWhen = slots.has('time') && !slots.has('lead') && !slots.has('partners');
     // "tháng mấy", "ngày nào" ask for a month or a day: a year does not answer them.
     const when = /\b(?:thang|ngay) (?:may|nao)\b/.test(foldWords(q.text)) ? MONTH_OR_DAY : WHEN;
-    const timeMissing = onlyWhen && (task !== undefined ? !task.time : !picks.some((s) => when.test(s.doc.text)));
-    return { found: !timeMissing, lines, sources: picks.map((s) => cite(s.doc, q)), ...(task ? { task } : {}) };
+    const timeMissing = onlyWhen && (task !== undefined ? !task.time : !shown.some((s) => when.test(s.doc.text)));
+    return { found: !timeMissing, lines, sources: shown.map((s) => cite(s.doc, q)), ...(task ? { task } : {}) };
   }
   const notIn = say(q.lang, 'notIn', where);
   if (decision.kind === 'suggest') {

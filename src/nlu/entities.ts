@@ -1,7 +1,7 @@
 /** Entity extraction: plans and places, years, task numbers, agencies, indicators, topic. */
 import { accentWords, fold, foldWords, hasDiacritics } from '../text/fold.js';
 import { editDistance } from '../text/distance.js';
-import { expandShorthand } from './shorthand.js';
+import { expandShorthand, foldSpelt } from './shorthand.js';
 import type { Catalog } from './catalog.js';
 import { INDICATORS, type IndicatorConcept } from './lexicon.js';
 import type { PlanKind } from '../corpus/types.js';
@@ -158,8 +158,8 @@ function singular(text: string): string {
   return text.replace(/\b([a-z]{3,}[^s])s\b/g, '$1');
 }
 
-/** Lexicon phrases folded once: [concept, folded phrase, its singular form, length]. */
-const INDICATOR_PHRASES = INDICATORS.flatMap((c) => c.user.map((u) => ({ c, f: foldWords(u), s: singular(foldWords(u)), n: u.length })));
+/** Lexicon phrases folded and spelt out once, as questions are ("online" → "trực tuyến"): [concept, phrase, its singular form, length]. */
+const INDICATOR_PHRASES = INDICATORS.flatMap((c) => c.user.map((u) => ({ c, f: foldSpelt(u), s: singular(foldSpelt(u)), n: u.length })));
 
 /**
  * The indicator the question names first ("cáp quang … hộ gia đình, trường học" is about fibre);

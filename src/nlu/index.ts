@@ -4,7 +4,7 @@ import type { Catalog } from './catalog.js';
 import { extractEntities, type Entities } from './entities.js';
 import { classify, type Intent } from './intent.js';
 import { detectLanguage } from './language.js';
-import { foldSpelt } from './shorthand.js';
+import { foldSpelt, spellCased } from './shorthand.js';
 import { slotsOf, type Slot } from './slots.js';
 import { contentRuns, toPlanWords } from './terms.js';
 
@@ -59,15 +59,14 @@ function clean(phrase: string, placesFolded: string[]): string | null {
 const MAX_TOPIC_WORDS = 12;
 
 export function understand(text: string, catalog: Catalog): Understanding {
-  // "AI" in capitals is artificial intelligence; "ai" is "who" (unless the whole question is in capitals).
-  const spelt = text === text.toUpperCase() ? text : text.replace(/(?<!\p{L})AI(?!\p{L})/gu, 'trí tuệ nhân tạo');
+  const spelt = spellCased(text);
   const clauses = spelt
     .replace(/(\p{L})'s\b/gu, '$1')
     .split(CLAUSE_BREAK)
     .map((c) => foldSpelt(c))
     .filter(Boolean);
   const folded = clauses.join(' ');
-  const entities = extractEntities(text, catalog);
+  const entities = extractEntities(spelt, catalog);
   const intent = classify(folded, entities);
   const lang = detectLanguage(text);
   const placeForms = catalog.places.filter((p) => entities.places.some((x) => x.name === p.name)).flatMap((p) => p.forms);

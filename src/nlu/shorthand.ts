@@ -7,6 +7,20 @@ import { foldWords } from '../text/fold.js';
  * the other way round.
  */
 
+/**
+ * Shorthand whose meaning hangs on how it is written, so it is read before folding: "AI" in
+ * capitals is artificial intelligence ("ai" is "who"), "ĐL" with its Đ is Đắk Lắk ("DL" may be
+ * du lịch or dữ liệu). A question written all in capitals keeps its words.
+ */
+const CASED: ReadonlyArray<[RegExp, string]> = [
+  [/(?<!\p{L})AI(?!\p{L})/gu, 'trí tuệ nhân tạo'],
+  [/(?<!\p{L})ĐL(?!\p{L})/gu, 'Đắk Lắk'],
+];
+
+export function spellCased(text: string): string {
+  return text === text.toUpperCase() ? text : CASED.reduce((t, [pattern, words]) => t.replace(pattern, words), text);
+}
+
 /** The plans' abbreviations → their words. Both sides folded. */
 const ABBREVIATIONS: Readonly<Record<string, string>> = {
   csdl: 'co so du lieu',

@@ -38,7 +38,8 @@ const ASKING_SET = new Set(ASKING.filter((p) => !p.includes(' ')));
 const ASKING_PHRASES = ASKING.filter((p) => p.includes(' ')).sort((a, b) => b.length - a.length);
 const ASKING_RE = new RegExp(String.raw`(?<= )(?:${ASKING_PHRASES.join('|')})(?= )`, 'g');
 /** "kế hoạch kinh tế số", "KH CĐS": the plan's kind names the plan, it is no content. */
-const PLAN_KIND = / ke hoach (?:phat trien )?(?:kinh te so(?: va)?(?: xa hoi so)?|chuyen doi so) /g;
+const KIND = String.raw`(?:kinh te so(?: va)?(?: xa hoi so)?|chuyen doi so)`;
+const PLAN_KIND = new RegExp(String.raw` (?:ke hoach (?:phat trien )?${KIND}|${KIND} (?:plan|ke hoach)) `, 'g');
 
 /**
  * Syllables that are mostly function words ("về", "cho", "của") yet also start or end the plans'
@@ -59,6 +60,15 @@ function glossary(entries: [string, string][]): (folded: string) => string {
   return (folded) => folded.replace(pattern, (_, en: string) => ` ${words.get(en)} `).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * English words that carry no content, taken out of English questions before the glossary (not
+ * out of Vietnamese ones, where "an" starts "an toàn"): none is part of a glossary phrase.
+ */
+const ENGLISH_FILLER = new RegExp(
+  String.raw`(?<= )(?:${'an to as if we you your our us i my me can let letting allow allowed not no yes some so than then also into under get gets got going make made able need needs needed'.split(' ').join('|')})(?= )`,
+  'g',
+);
+
 /** English words and phrases replaced by the plans' Vietnamese (folded). */
 export const toPlanWords = glossary([...EN_TOPICS, ...TECH_TERMS]);
 
@@ -75,7 +85,7 @@ export function contentRuns(clauses: string[], remove: string[] = [], english = 
   const longestFirst = [...remove].sort((a, b) => b.length - a.length);
   for (const clause of clauses) {
     // English words become the plans' Vietnamese; in a Vietnamese question "ai" is "who", not AI.
-    let t = ` ${english ? toPlanWords(clause) : techToPlanWords(clause)} `.replace(PLAN_KIND, ' | ');
+    let t = ` ${english ? toPlanWords(` ${clause} `.replace(ENGLISH_FILLER, ' | ').replace(ENGLISH_FILLER, ' | ')) : techToPlanWords(clause)} `.replace(PLAN_KIND, ' | ');
     // A place is the plan reference, except in a name such as "Hue-S" ("hue s").
     for (const r of longestFirst) if (r) t = t.replace(new RegExp(` ${r}(?= )(?! s )`, 'g'), ' |');
     t = t

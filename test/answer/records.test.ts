@@ -61,8 +61,11 @@ describe('the confidence decision', () => {
   });
 
   it('offers the nearest records, not an answer, between the thresholds', () => {
-    const d = decide([s('a', THRESHOLDS.answer - 0.01), s('b', THRESHOLDS.answer - 0.04), s('c', 0.1), s('d', 0.05)], what);
-    expect([d.kind, d.picks.length]).toEqual(['suggest', 3]);
+    const d = decide([s('a', THRESHOLDS.answer - 0.01), s('b', THRESHOLDS.answer - 0.04), s('c', 0.2), s('d', 0.05)], what);
+    expect([d.kind, d.picks.map((p) => p.doc.id)]).toEqual(['suggest', ['a', 'b', 'c']]);
+    // A record holding less than half what the best holds is no guess.
+    const far = decide([s('a', THRESHOLDS.answer - 0.01), s('b', THRESHOLDS.answer - 0.04), s('c', 0.1)], what);
+    expect(far.picks.map((p) => p.doc.id)).toEqual(['a', 'b']);
   });
 
   it('answers just below the bar when one record leads all others by far', () => {
@@ -274,5 +277,37 @@ describe('task numbers as written', () => {
     }
     const negative = ask('nhiệm vụ -5 ai chủ trì?', chat);
     expect([negative.found, has(negative.reply, 'không có nhiệm vụ -5'), has(negative.reply, 'Nhiệm vụ 5:')]).toEqual([false, true, false]);
+  });
+});
+
+describe('wordings met in unseen questions', () => {
+  it('reads "ĐL" with its Đ as Đắk Lắk, and says what that plan does not set', () => {
+    const r = ask('ĐL có chỉ tiêu TMĐT trong tổng bán lẻ năm 2030 ko?');
+    declines(r, 'Đắk Lắk');
+    expect(has(r.reply, 'Bình Thuận')).toBe(false);
+    // "DL" without its Đ may be du lịch or dữ liệu: no place.
+    expect(has(ask('Sở DL Bình Thuận chủ trì nhiệm vụ nào?').reply, 'Đắk Lắk')).toBe(false);
+  });
+
+  it('keeps asking who monitors when the follow-up names another target with its figure', () => {
+    const chat = 'monitor-follow';
+    answers(ask('Bình Thuận: ai theo dõi chỉ tiêu hồ sơ sức khỏe điện tử?', chat), 'Sở Y tế');
+    const next = ask('còn chỉ tiêu thanh toán không dùng tiền mặt trên 50%?', chat);
+    expect(next.intent).toBe('target.monitor');
+  });
+
+  it('finds what a plan replaces however it is asked', () => {
+    answers(ask('Kế hoạch Huế 2026-2030 ra đời thì kế hoạch cũ nào bị thay?'), '311');
+  });
+
+  it('reads English questions without their filler words, and indicator names with "online"', () => {
+    answers(ask('Thua Thien Hue 2024 digital economy plan: what share of adults should use online public services?'), '60%');
+    answers(ask('What share of Dak Lak people should have an electronic health record in 2030?'), '95%');
+  });
+
+  it('quotes a list once, however many of its items match', () => {
+    const r = ask('Kế hoạch Huế 2026-2030 nói gì về kinh phí từ ngân sách, kinh phí tự chủ?');
+    const lines = r.reply.split('\n');
+    expect(lines.length).toBe(new Set(lines).size);
   });
 });
