@@ -52,6 +52,8 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
   ktxh: 'kinh te xa hoi',
   'kt xh': 'kinh te xa hoi',
   bcd: 'ban chi dao',
+  kcn: 'khu cong nghiep',
+  sxkd: 'san xuat kinh doanh',
 };
 
 /** Chat spellings → what they stand for. Only words that mean nothing else in these questions. */
@@ -81,6 +83,13 @@ const CHAT_WORDS: Readonly<Record<string, string>> = {
   online: 'truc tuyen',
   app: 'ung dung',
   web: 'trang thong tin dien tu',
+  xai: 'su dung',
+  sv: 'sinh vien',
+  hs: 'hoc sinh',
+  cty: 'cong ty',
+  shop: 'cua hang',
+  laptop: 'may tinh',
+  vh: 'van hoa',
   website: 'trang thong tin dien tu',
 };
 

@@ -43,7 +43,7 @@ export const SYNONYMS: readonly (readonly string[])[] = [
   ['giay to', 'thu tuc hanh chinh', 'ho so'],
   ['tiep nhan ho so', 'mot cua', 'bo phan mot cua'],
   ['trang dich vu cong', 'cong dich vu cong'],
-  ['de dung', 'kho xai', 'kho dung', 'trai nghiem cua nguoi dung', 'giao dien'],
+  ['de dung', 'kho su dung', 'kho dung', 'trai nghiem cua nguoi dung', 'giao dien'],
   ['ha tang chung', 'ha tang dung chung'],
   ['tien', 'kinh phi', 'ngan sach', 'nguon von'],
   ['tu nhan', 'khu vuc tu nhan', 'xa hoi hoa', 'hop tac cong tu'],

@@ -25,14 +25,21 @@ const ASKING = [
   // chatter
   'ad', 'admin', 'oi', 'vay', 'nhe', 'em', 'e', 'minh', 'toi', 'anh', 'ha', 'ta', 'hay', 'qua troi', 'nghe noi', 'cho hoi', 'lam on', 'nguoi ta', 'a', 'ah',
   'ne', 'nhi', 'tui', 'va', 'cua', 'cac', 'nhung', 'hoac', 'voi', 'nay', 'kia', 'la', 'o', 'thi', 'ma',
-  // English question words
+  'muon', 'muon biet', 'roi', 'xong', 'ben minh', 'ben em', 'tui minh', 'chung minh', 'chung toi',
+];
+
+/**
+ * English question words, taken out of English questions only: folded, "the", "do", "on" are
+ * Vietnamese syllables too ("thể thao", "đồ", "ổn").
+ */
+const ENGLISH_ASKING: ReadonlySet<string> = new Set([
   'who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how', 'does', 'do', 'did', 'is', 'are', 'was', 'were', 'be', 'been', 'the',
   'of', 'in', 'on', 'for', 'and', 'or', 'with', 'by', 'at', 'from', 'about', 'say', 'says', 'said', 'anything', 'mention', 'mentions', 'plan', 'plans',
   'lead', 'leads', 'run', 'runs', 'handle', 'handles', 'charge', 'responsible', 'roll', 'rolls', 'out', 'over', 'period', 'time', 'timeline', 'build', 'builds',
   'them', 'they', 'it', 'its', 'this', 'that', 'there', 'any', 'should', 'must', 'will', 'would', 'could', 'have', 'has', 'had', 'cite', 'cites',
   'come', 'comes', 'department', 'agency', 'unit', 'body', 'supports', 'support', 'provincial', 'province', 'city', 'share', 'percentage', 'much', 'many',
   'set', 'sets', 'target', 'targets', 'goal', 'goals', 'reach', 'achieve', 'by',
-];
+]);
 
 const ASKING_SET = new Set(ASKING.filter((p) => !p.includes(' ')));
 const ASKING_PHRASES = ASKING.filter((p) => p.includes(' ')).sort((a, b) => b.length - a.length);
@@ -103,7 +110,7 @@ export function contentRuns(clauses: string[], remove: string[] = [], english = 
     };
     for (const w of t.split(' ')) {
       if (!w) continue;
-      if (w === '|' || ASKING_SET.has(w) || !/[a-z0-9]/.test(w)) end();
+      if (w === '|' || ASKING_SET.has(w) || (english && ENGLISH_ASKING.has(w)) || !/[a-z0-9]/.test(w)) end();
       else run.push(w);
     }
     end();

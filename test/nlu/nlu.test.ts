@@ -3,6 +3,8 @@ import { buildCatalog } from '../../src/nlu/catalog.js';
 import { understand } from '../../src/nlu/index.js';
 import { detectLanguage } from '../../src/nlu/language.js';
 import { corpus } from '../helpers.js';
+import { SYNONYMS } from '../../src/nlu/synonyms.js';
+import { expandShorthand } from '../../src/nlu/shorthand.js';
 
 const catalog = buildCatalog(corpus());
 const u = (text: string) => understand(text, catalog);
@@ -89,5 +91,18 @@ describe('entities', () => {
     expect(u('fibre broadband household coverage').entities.indicator?.id).toBe('fibre');
     // The indicator named first, not the longest word further on.
     expect(u('chỉ tiêu cáp quang phủ tới 80% hộ gia đình, trường học do ai theo dõi?').entities.indicator?.id).toBe('fibre');
+  });
+});
+
+describe('word lists agree with the shorthand table', () => {
+  it('writes every thesaurus phrase as questions and records are read: folded, shorthand spelt out', () => {
+    const unspelt = SYNONYMS.flat().filter((p) => expandShorthand(p) !== p);
+    expect(unspelt).toEqual([]);
+  });
+
+  it('takes English question words out of English questions only', () => {
+    // "thể thao" folds to "the thao": "the" is English only in English.
+    expect(understand('Kế hoạch Huế nói gì về thể thao điện tử?', catalog).runs.flat()).toContain('the');
+    expect(understand('What does the Hue plan say about sports?', catalog).runs.flat()).not.toContain('the');
   });
 });
