@@ -87,7 +87,11 @@ const targetValue: Handler = ({ q, u, env }) => {
   // Words no target holds may still be in the plan's text (a count target, a task, a paragraph);
   // the lexicon's "not set" stands unless a record holds the question and a figure.
   if (q.indicator && q.lang === 'en') return a; // English coverage counts only the words the glossary maps: too thin to overrule the lexicon
-  const records = answerFromRecords(q, env, figure);
+  // "bám theo mục tiêu của quyết định nào?": target words, but no figure asked (nor an indicator or a target year named).
+  // A one-year plan's own year names the plan ("KH KTS TT Huế 2024"), not a target year.
+  const targetYears = q.years.filter((y) => !q.plans.every((p) => p.yearFrom === y && p.yearTo === y));
+  const asksFigure = q.slots.has('value') || q.indicator !== null || q.plans.some((p) => p.targets.some((t) => targetYears.includes(t.year)));
+  const records = answerFromRecords(q, env, asksFigure ? figure : q.slots);
   return records.found || !q.indicator ? records : a;
 };
 

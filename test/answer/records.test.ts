@@ -311,3 +311,9 @@ describe('wordings met in unseen questions', () => {
     expect(lines.length).toBe(new Set(lines).size);
   });
 });
+
+describe('target words without a figure asked', () => {
+  it('answers which decision a plan follows, though "mục tiêu, chỉ tiêu" are in the question', () => {
+    answers(ask('Kế hoạch kinh tế số Thừa Thiên Huế 2024 bám sát các chỉ tiêu của văn bản nào của Bộ TTTT?'), '466');
+  });
+});
