@@ -26,6 +26,7 @@ const ASKING = [
   'ad', 'admin', 'oi', 'vay', 'nhe', 'em', 'e', 'minh', 'toi', 'anh', 'ha', 'ta', 'hay', 'qua troi', 'nghe noi', 'cho hoi', 'lam on', 'nguoi ta', 'a', 'ah',
   'ne', 'nhi', 'tui', 'va', 'cua', 'cac', 'nhung', 'hoac', 'voi', 'nay', 'kia', 'la', 'o', 'thi', 'ma',
   'muon', 'muon biet', 'roi', 'xong', 'ben minh', 'ben em', 'tui minh', 'chung minh', 'chung toi',
+  'con e', 'con em', 'con toi', 'con minh', 'ba me', 'bo me', 'nha e', 'nha em', 'nha minh',
 ];
 
 /**
@@ -54,8 +55,11 @@ const PLAN_KIND = new RegExp(String.raw` (?:ke hoach (?:phat trien )?${KIND}|${K
  * folded they are the first halves of "bảo tàng", "tài chính", "nền tảng", "đề án".
  */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
-  've cho cua va cac nhung voi o la thi ma nay trong tren theo duoc cung hoac den tu nhu khi se da dang rat qua moi tung'.split(' '),
+  've cho cua va cac nhung voi o la thi ma nay trong tren theo duoc cung hoac den tu nhu khi se da dang rat qua moi tung do'.split(' '),
 );
+
+/** Function words that also end the plans' words ("bảo vệ", "điện tử"): kept at a run's end. */
+const ENDS_WORDS: ReadonlySet<string> = new Set(['ve', 'tu']);
 
 const LONE_QUESTION_WORDS: ReadonlySet<string> = new Set(['co', 'lo', 'lam', 'duoc', 'dung']);
 
@@ -93,8 +97,8 @@ export function contentRuns(clauses: string[], remove: string[] = [], english = 
   for (const clause of clauses) {
     // English words become the plans' Vietnamese; in a Vietnamese question "ai" is "who", not AI.
     let t = ` ${english ? toPlanWords(` ${clause} `.replace(ENGLISH_FILLER, ' | ').replace(ENGLISH_FILLER, ' | ')) : techToPlanWords(clause)} `.replace(PLAN_KIND, ' | ');
-    // A place is the plan reference, except in a name such as "Hue-S" ("hue s").
-    for (const r of longestFirst) if (r) t = t.replace(new RegExp(` ${r}(?= )(?! s )`, 'g'), ' |');
+    // A place (with "tỉnh", "thành phố" before it) is the plan reference, except in a name such as "Hue-S" ("hue s").
+    for (const r of longestFirst) if (r) t = t.replace(new RegExp(` (?:tinh |thanh pho )?${r}(?= )(?! s )`, 'g'), ' |');
     t = t
       .replace(/ (?:19|20)\d\d(?= )/g, ' | ')
       .replace(ASKING_RE, ' | ')
@@ -103,7 +107,7 @@ export function contentRuns(clauses: string[], remove: string[] = [], english = 
     const end = () => {
       // Function words at a run's edges ("về VNeID", "xây dựng để") join nothing.
       while (run.length && FUNCTION_WORDS.has(run[0]!)) run.shift();
-      while (run.length && FUNCTION_WORDS.has(run[run.length - 1]!)) run.pop();
+      while (run.length && FUNCTION_WORDS.has(run[run.length - 1]!) && !ENDS_WORDS.has(run[run.length - 1]!)) run.pop();
       // Alone, "có", "lo", "làm" are question words ("có … không", "sở nào lo"), not "cơ", "lộ", "lâm".
       if (run.length && !(run.length === 1 && LONE_QUESTION_WORDS.has(run[0]!))) runs.push(run);
       run = [];
