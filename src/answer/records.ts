@@ -144,8 +144,9 @@ const TELLING_WEIGHT = 1.2;
 /** The heaviest words propose records; the rest only weigh in the reader (BM25's cost follows the words' postings). */
 const PROPOSING_WORDS = 8;
 
-/** How many records BM25 proposes to the reader. */
+/** How many records BM25 proposes to the reader, for the question's words and for their other wordings. */
 const CANDIDATES = 40;
+const ALTERNATIVE_CANDIDATES = 20;
 
 /** Records of the plans, best first by coverage; shorter records win ties (more to the point). */
 function rank(q: Weighted, plans: Plan[], env: Env, types: DocType[]): Scored[] {
@@ -153,9 +154,12 @@ function rank(q: Weighted, plans: Plan[], env: Env, types: DocType[]): Scored[] 
   const all = [...q.weight.keys()].filter((w) => q.weight.get(w)! > 0);
   const telling = all.filter((w) => q.weight.get(w)! >= TELLING_WEIGHT);
   const words = (telling.length ? telling : all).sort((a, b) => q.weight.get(b)! - q.weight.get(a)!).slice(0, PROPOSING_WORDS);
-  // Records that say it in other words are proposed too.
-  for (const alt of q.alternatives) for (const o of alt.others) for (const w of o.split(' ')) if (env.index.idf(w) >= TELLING_WEIGHT && !words.includes(w)) words.push(w);
-  const docs = env.index.retrieve(words, { planIds: plans.map((p) => p.id), types: types.filter((t) => t !== 'target') }, CANDIDATES);
+  const scope = { planIds: plans.map((p) => p.id), types: types.filter((t) => t !== 'target') };
+  const docs = env.index.retrieve(words, scope, CANDIDATES);
+  // Records that say it in other words are proposed too, apart, so they never crowd out those that say it in the question's words.
+  const others = new Set<string>();
+  for (const alt of q.alternatives) for (const o of alt.others) for (const w of o.split(' ')) if (env.index.idf(w) >= TELLING_WEIGHT && !words.includes(w)) others.add(w);
+  if (others.size) docs.push(...env.index.retrieve([...others], scope, ALTERNATIVE_CANDIDATES));
   // Targets are read whole within a few plans; across the corpus their bullets (passages) stand for them.
   if (types.includes('target') && plans.length <= SCAN_PLANS) for (const p of plans) for (const t of p.targets) docs.push(env.index.doc(t.id)!);
   const seen = new Set<string>();
