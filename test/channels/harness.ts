@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Answerer } from '../../src/answer/types.js';
 import { loadConfig, type Env } from '../../src/config.js';
 import { createLogger } from '../../src/channels/logger.js';
+import type { ChannelEntry } from '../../src/channels/adapters/types.js';
 import { buildServer, type PlanbotServer, type TuningOverrides } from '../../src/channels/server.js';
 
 export const TG_TOKEN = '123456:TEST-telegram-token';
@@ -35,6 +36,8 @@ export async function startServer(options: {
   getAnswerer: () => Answerer | undefined;
   tuning?: TuningOverrides;
   logLevel?: string;
+  /** The channel registry, when not the server's own. */
+  channels?: readonly ChannelEntry[];
 }): Promise<Harness> {
   // Deliveries unanswered at stop are saved under PLANBOT_DATA: never in the repository.
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', PLANBOT_DATA: mkdtempSync(join(tmpdir(), 'planbot-data-')), PLANBOT_API_RATE_LIMIT: '0', ...options.env });
@@ -44,7 +47,7 @@ export async function startServer(options: {
     { write: (line: string) => void logs.push(line) },
   );
   const tuning = { ...FAST, ...options.tuning, outbound: { ...FAST.outbound, ...options.tuning?.outbound } };
-  const server = await buildServer({ config, getAnswerer: options.getAnswerer, logger, tuning });
+  const server = await buildServer({ config, getAnswerer: options.getAnswerer, logger, tuning, channels: options.channels });
   const url = await server.start();
   return { server, url, logs, stop: () => server.stop() };
 }

@@ -70,7 +70,7 @@ export class DeliveryLoop {
    * buttons under the last part.
    */
   private async render(out: Outgoing, limits: ChannelLimits): Promise<OutMessage[]> {
-    if (out.ack) return [{ text: out.text, ack: true }];
+    if (out.ack) return splitText(out.text, limits.maxChars).map((text) => ({ text, ack: true }));
     const rows = limits.buttons ? buttonRows(out) : [];
     const buttons = rows.length > 0 ? { buttons: rows } : {};
     const text = limits.buttons ? out.text : plainWithMenu(out);
