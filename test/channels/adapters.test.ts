@@ -9,7 +9,7 @@ import { NOTHING_TO_RATE, VOTE_THANKS } from '../../src/channels/texts.js';
 import { zaloOaSignature } from '../../src/channels/verify.js';
 import { FakeAnswerer } from './fakeAnswerer.js';
 import { fakeTelegram, fakeZaloBot, fakeZaloOa, sleep, waitFor, type FakeApi } from './fakeApi.js';
-import { OA_APP_ID, OA_SECRET, OA_TOKEN, post, startServer, TG_SECRET, TG_TOKEN, ZALO_SECRET, ZALO_TOKEN, type Harness } from './harness.js';
+import { allChannels, OA_APP_ID, OA_SECRET, post, startServer, TG_SECRET, ZALO_SECRET, type Harness } from './harness.js';
 
 const TOY_LIMITS: ChannelLimits = { maxChars: 24, buttons: false, pictures: null };
 
@@ -78,18 +78,7 @@ describe('the registry drives each channel', () => {
   beforeAll(async () => {
     const [tgRoot, zaloRoot, oaRoot] = await Promise.all([tg.listen(), zalo.listen(), oa.listen()]);
     h = await startServer({
-      env: {
-        TELEGRAM_BOT_TOKEN: TG_TOKEN,
-        TELEGRAM_WEBHOOK_SECRET: TG_SECRET,
-        TELEGRAM_API_ROOT: tgRoot,
-        ZALO_BOT_TOKEN: ZALO_TOKEN,
-        ZALO_WEBHOOK_SECRET: ZALO_SECRET,
-        ZALO_API_ROOT: zaloRoot,
-        ZALO_OA_APP_ID: OA_APP_ID,
-        ZALO_OA_SECRET_KEY: OA_SECRET,
-        ZALO_OA_ACCESS_TOKEN: OA_TOKEN,
-        ZALO_OA_API_ROOT: oaRoot,
-      },
+      env: allChannels({ tg: tgRoot, zalo: zaloRoot, oa: oaRoot }),
       getAnswerer: () => answerer,
       // The server's registry and one more line.
       channels: [...CHANNELS, { key: 'toy', off: 'never off', create: () => toy }],

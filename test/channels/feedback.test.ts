@@ -15,7 +15,7 @@ import { openDatabase } from '../../src/store/sqlite.js';
 import { zaloOaSignature } from '../../src/channels/verify.js';
 import { FakeAnswerer } from './fakeAnswerer.js';
 import { fakeTelegram, fakeZaloBot, fakeZaloOa, waitFor } from './fakeApi.js';
-import { OA_APP_ID, OA_SECRET, OA_TOKEN, post, startServer, TG_SECRET, TG_TOKEN, ZALO_SECRET, ZALO_TOKEN, type Harness } from './harness.js';
+import { allChannels, OA_APP_ID, OA_SECRET, post, startServer, TG_SECRET, TG_TOKEN, ZALO_SECRET, type Harness } from './harness.js';
 
 const ADMIN = 'admin-token-0123456789';
 const tg = fakeTelegram();
@@ -26,20 +26,6 @@ const data = mkdtempSync(join(tmpdir(), 'planbot-feedback-'));
 let h: Harness;
 let seq = 0;
 
-const env = () => ({
-  PLANBOT_DATA: data,
-  PLANBOT_ADMIN_TOKEN: ADMIN,
-  TELEGRAM_BOT_TOKEN: TG_TOKEN,
-  TELEGRAM_WEBHOOK_SECRET: TG_SECRET,
-  TELEGRAM_API_ROOT: roots.tg,
-  ZALO_BOT_TOKEN: ZALO_TOKEN,
-  ZALO_WEBHOOK_SECRET: ZALO_SECRET,
-  ZALO_API_ROOT: roots.zalo,
-  ZALO_OA_APP_ID: OA_APP_ID,
-  ZALO_OA_SECRET_KEY: OA_SECRET,
-  ZALO_OA_ACCESS_TOKEN: OA_TOKEN,
-  ZALO_OA_API_ROOT: roots.oa,
-});
 const roots = { tg: '', zalo: '', oa: '' };
 
 const tgText = (chat: number, text: string) => {
@@ -89,7 +75,7 @@ const logged = (question: string) => {
 
 beforeAll(async () => {
   [roots.tg, roots.zalo, roots.oa] = await Promise.all([tg.listen(), zalo.listen(), oa.listen()]);
-  h = await startServer({ env: env(), getAnswerer: () => answerer });
+  h = await startServer({ env: { PLANBOT_DATA: data, PLANBOT_ADMIN_TOKEN: ADMIN, ...allChannels(roots) }, getAnswerer: () => answerer });
 });
 afterAll(async () => {
   await h.stop();

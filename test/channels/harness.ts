@@ -15,6 +15,22 @@ export const OA_APP_ID = 'oa-app-1';
 export const OA_SECRET = 'oa-secret-key';
 export const OA_TOKEN = 'oa-access-token';
 
+/** Credentials of every chat channel, each pointed at its fake API. */
+export function allChannels(roots: { tg: string; zalo: string; oa: string }): Env {
+  return {
+    TELEGRAM_BOT_TOKEN: TG_TOKEN,
+    TELEGRAM_WEBHOOK_SECRET: TG_SECRET,
+    TELEGRAM_API_ROOT: roots.tg,
+    ZALO_BOT_TOKEN: ZALO_TOKEN,
+    ZALO_WEBHOOK_SECRET: ZALO_SECRET,
+    ZALO_API_ROOT: roots.zalo,
+    ZALO_OA_APP_ID: OA_APP_ID,
+    ZALO_OA_SECRET_KEY: OA_SECRET,
+    ZALO_OA_ACCESS_TOKEN: OA_TOKEN,
+    ZALO_OA_API_ROOT: roots.oa,
+  };
+}
+
 /** Short timings so retries, pacing and rate limits show within a test. */
 export const FAST: TuningOverrides = {
   outbound: { baseDelayMs: 20, maxDelayMs: 100, paceMs: 0, requestTimeoutMs: 2_000 },
