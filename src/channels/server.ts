@@ -103,17 +103,20 @@ export function resolveTuning(limits: Limits, overrides: TuningOverrides = {}): 
   } as Tuning;
 }
 
-/** Build the Fastify app: one encapsulated plugin per channel, shared machinery as the `planbot` decorator. */
+/** Build the Fastify app: a webhook route per channel of the registry, shared machinery as the `planbot` decorator. */
 export async function buildServer(options: BuildServerOptions): Promise<PlanbotServer> {
   const { config, getAnswerer } = options;
   const { limits } = config;
   const tuning = resolveTuning(limits, options.tuning);
   const logger = options.logger ?? createLogger({ level: config.logLevel, secrets: configSecrets(config) });
 
-  // The lane is the channel's name: "telegram update failed".
-  const labels = new Map<string, string>();
-  const queue = new ChatQueue(tuning.queue, (error, task, lane) => logger.error({ err: error, update: task.id }, `${labels.get(lane) ?? lane} update failed`));
   const outbound = new Outbound(tuning.outbound, logger);
+  const registry = options.channels ?? CHANNELS;
+  const built = registry.map((entry) => ({ entry, adapter: entry.create({ config, tuning, outbound, logger }) }));
+  const channels = built.flatMap(({ adapter }) => (adapter ? [adapter] : []));
+  const byName = new Map(channels.map((adapter) => [adapter.name, adapter]));
+  // A queue lane is a channel: "telegram update failed".
+  const queue = new ChatQueue(tuning.queue, (error, task, lane) => logger.error({ err: error, update: task.id }, `${byName.get(lane)?.label ?? lane} update failed`));
   const limiter = new RateLimiter(tuning.rateLimit.max, tuning.rateLimit.windowMs);
   const db = openDatabase(config.dataDir);
   const questions = config.questionLogDays === null ? null : new SqliteQuestionLog(openQuestionLog(config.dataDir), config.questionLogDays);
@@ -146,11 +149,6 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
     return reply.code(status).send({ error: status >= 500 ? 'Internal Server Error' : error.message });
   });
 
-  const registry = options.channels ?? CHANNELS;
-  const built = registry.map((entry) => ({ entry, adapter: entry.create({ config, tuning, outbound, logger }) }));
-  const channels = built.flatMap(({ adapter }) => (adapter ? [adapter] : []));
-  for (const adapter of channels) labels.set(adapter.name, adapter.label);
-  const byName = new Map(channels.map((adapter) => [adapter.name, adapter]));
   const loop = new DeliveryLoop(planbot);
 
   await app.register(health);
