@@ -2,6 +2,7 @@
  * Channels as adapters (issue 12 item 6): the server loops over a registry; a channel is one
  * adapter (read, send, limits, webhook guard) and one line there; the delivery loop does the rest.
  */
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../src/channels/adapters/registry.js';
 import type { ChannelAdapter, ChannelEntry, ChannelLimits, Delivery, OutMessage } from '../../src/channels/adapters/types.js';
@@ -20,7 +21,7 @@ class ToyAdapter implements ChannelAdapter<string> {
   readonly limits = TOY_LIMITS;
   readonly webhook = {
     prefix: '/toy',
-    guard: (app: Parameters<NonNullable<ChannelAdapter['webhook']>['guard']>[0]) =>
+    guard: (app: FastifyInstance) =>
       app.addHook('onRequest', async (request, reply) => {
         if (request.headers['x-toy'] !== 'ok') return reply.code(401).send({ error: 'no toy header' });
       }),

@@ -1,17 +1,16 @@
+import type { Logger } from 'pino';
 import { Telegraf, TelegramError, type Context } from 'telegraf';
 import { message } from 'telegraf/filters';
 import type { Opts, Telegram as BotApi, Update, UserFromGetMe } from 'telegraf/types';
 import type { TelegramConfig } from '../../config.js';
 import type { Admission } from '../context.js';
 import type { Input } from '../conversation.js';
-import type { Outbound } from '../outbound.js';
-import { RetryableError } from '../outbound.js';
+import { RetryableError, type Outbound } from '../outbound.js';
 import { isRecord } from '../payload.js';
 import { escapeHtml } from '../render.js';
 import { secretHeaderStatus } from '../verify.js';
 import { buttonInput, VOTED_DATA } from './buttons.js';
 import type { AdapterKit, Button, ChannelAdapter, ChannelEntry, Delivery, OutMessage, Webhook } from './types.js';
-import type { Logger } from 'pino';
 
 /** The only update kinds the bot handles; everything else is acknowledged and ignored. */
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;

@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { ZaloOaConfig } from '../../config.js';
 import type { Input } from '../conversation.js';
@@ -117,7 +118,7 @@ export class ZaloOaAdapter implements ChannelAdapter<string> {
   }
 
   /** The signature is verified on the raw body (kept by this route's own JSON parser), then the event's age. */
-  private guard(app: Parameters<Webhook['guard']>[0]): void {
+  private guard(app: FastifyInstance): void {
     app.decorateRequest('rawBody', null);
     app.removeContentTypeParser('application/json');
     app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
