@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Reply } from '../answer/types.js';
 import { ANONYMOUS_CHAT, API_CHAT_PREFIX } from './contexts.js';
 import { parseSince, type InboxGroup } from './inbox.js';
+import type { Vote } from './questions.js';
 import { RateLimiter } from './rateLimit.js';
 import { MAX_INPUT_CHARS } from './texts.js';
 import { safeEqual } from './verify.js';
@@ -61,12 +62,35 @@ const askSchema = {
           items: { type: 'object', properties: { label: { type: 'string' }, text: { type: 'string' } } },
         },
         chart,
+        // Only on factual answers while the question log is on: the id POST /api/feedback takes.
+        replyId: { type: 'string' },
       },
     },
     401: error,
     403: error,
     429: error,
     503: error,
+  },
+} as const;
+
+const feedbackSchema = {
+  body: {
+    type: 'object',
+    required: ['replyId', 'vote'],
+    additionalProperties: false,
+    properties: {
+      replyId: { type: 'string', minLength: 1, maxLength: 100 },
+      vote: { type: 'string', enum: ['up', 'down'] },
+      comment: { type: 'string', maxLength: MAX_INPUT_CHARS },
+    },
+  },
+  response: {
+    200: { type: 'object', properties: { ok: { type: 'boolean' } } },
+    400: error,
+    401: error,
+    403: error,
+    404: error,
+    429: error,
   },
 } as const;
 
@@ -106,7 +130,7 @@ function bearerStatus(header: string | undefined, token: string): 401 | 403 | nu
 }
 
 /**
- * JSON API for help desks: POST /api/ask, GET /api/plans. Each client address has its own
+ * JSON API for help desks: POST /api/ask, POST /api/feedback, GET /api/plans. Each client address has its own
  * rate limit, so one client cannot take the server from the chat apps' deliveries; only a
  * caller that names a `chat` gets a context (kept apart from the chat apps' chats).
  */
@@ -139,14 +163,20 @@ export const jsonApi: FastifyPluginAsync<JsonApiOptions> = async (app, { token, 
     const { text, chat } = request.body as { text: string; chat?: string };
     const chatKey = chat === undefined ? ANONYMOUS_CHAT : `${API_CHAT_PREFIX}${chat}`;
     const answer: Reply = answerer.ask(chatKey, text);
-    app.planbot.conversation.record(chatKey, text, answer, request.log);
+    const replyId = app.planbot.conversation.record(chatKey, text, answer, request.log);
     let bytes = sent.get(answer);
     if (!bytes) {
       // The route's response schema still shapes the bytes.
       bytes = Buffer.from(reply.serialize(answer) as string);
       sent.set(answer, bytes);
     }
-    return reply.type('application/json; charset=utf-8').send(bytes);
+    return reply.type('application/json; charset=utf-8').send(replyId === undefined ? bytes : withReplyId(bytes, replyId));
+  });
+
+  app.post('/feedback', { schema: feedbackSchema }, async (request, reply) => {
+    const { replyId, vote, comment } = request.body as { replyId: string; vote: Vote; comment?: string };
+    if (!(await app.planbot.conversation.feedback(replyId, vote, comment))) return reply.code(404).send({ error: 'unknown reply id' });
+    return { ok: true };
   });
 
   app.get('/plans', { schema: plansSchema }, async (_request, reply) => {
@@ -155,6 +185,11 @@ export const jsonApi: FastifyPluginAsync<JsonApiOptions> = async (app, { token, 
     return answerer.plans();
   });
 };
+
+/** A reply's bytes (a JSON object) with its id added as the last field: the rest stays the bytes kept for that reply. */
+function withReplyId(bytes: Buffer, replyId: string): Buffer {
+  return Buffer.concat([bytes.subarray(0, bytes.length - 1), Buffer.from(`,"replyId":${JSON.stringify(replyId)}}`)]);
+}
 
 export interface InboxApiOptions {
   /** The admin's bearer token. */

@@ -1,7 +1,7 @@
 import { foldWords } from '../text/fold.js';
-import type { LoggedQuestion } from './questions.js';
+import { couldNotAnswer, type LoggedQuestion } from './questions.js';
 
-/** Questions worded alike (same folded words) that the bot could not answer, with how it replied. */
+/** Questions worded alike (same folded words) that the bot could not answer, or whose answer was voted 👎, with how it replied. */
 export interface InboxGroup {
   /** The latest wording, masked as logged. */
   question: string;
@@ -12,26 +12,35 @@ export interface InboxGroup {
   /** The bot's latest reply to it. */
   reply: string;
   channels: string[];
+  /** How many of its answers were voted 👎. */
+  downVotes: number;
+  /** What those who voted 👎 wrote, oldest first. */
+  comments: string[];
 }
 
-/** Replies that count as "could not answer": nothing found, a clarification asked, out of scope. */
-function unanswered(q: LoggedQuestion): boolean {
-  return !q.found || q.intent === 'clarify' || q.intent === 'out_of_scope';
+/** Questions for the inbox: the bot could not answer them, or its answer was voted 👎. */
+function inInbox(q: LoggedQuestion): boolean {
+  return couldNotAnswer(q) || q.vote === 'down';
 }
 
-/** What the bot could not answer, grouped by folded wording, most asked first. */
+/** What the bot could not answer, or answered with a 👎, grouped by folded wording, most asked first. */
 export function inboxGroups(questions: LoggedQuestion[]): InboxGroup[] {
   const groups = new Map<string, InboxGroup>();
   for (const q of questions) {
-    if (!unanswered(q)) continue;
+    if (!inInbox(q)) continue;
     const key = foldWords(q.question);
     const seen = new Date(q.at).toISOString();
-    const group = groups.get(key);
+    let group = groups.get(key);
+    const down = q.vote === 'down' ? 1 : 0;
+    const comments = down && q.comment ? [q.comment] : [];
     if (!group) {
-      groups.set(key, { question: q.question, count: 1, firstSeen: seen, lastSeen: seen, intent: q.intent, reply: q.reply, channels: [q.channel] });
+      group = { question: q.question, count: 1, firstSeen: seen, lastSeen: seen, intent: q.intent, reply: q.reply, channels: [q.channel], downVotes: down, comments };
+      groups.set(key, group);
       continue;
     }
     group.count += 1;
+    group.downVotes += down;
+    group.comments.push(...comments);
     if (seen >= group.lastSeen) Object.assign(group, { question: q.question, lastSeen: seen, intent: q.intent, reply: q.reply });
     if (seen < group.firstSeen) group.firstSeen = seen;
     if (!group.channels.includes(q.channel)) group.channels.push(q.channel);
@@ -48,7 +57,11 @@ export function inboxJsonl(groups: InboxGroup[]): string {
 export function inboxText(groups: InboxGroup[]): string {
   if (groups.length === 0) return 'Không có câu hỏi nào chưa trả lời được. / Nothing unanswered.';
   return groups
-    .map((g) => `${g.count}× ${g.question}\n   ${g.intent}, ${g.firstSeen.slice(0, 16)} … ${g.lastSeen.slice(0, 16)} (${g.channels.join(', ')})\n   → ${g.reply.split('\n')[0]!.slice(0, 160)}`)
+    .map((g) => {
+      const votes = g.downVotes > 0 ? `, 👎 ${g.downVotes}` : '';
+      const comments = g.comments.map((c) => `\n   “${c.slice(0, 160)}”`).join('');
+      return `${g.count}× ${g.question}\n   ${g.intent}${votes}, ${g.firstSeen.slice(0, 16)} … ${g.lastSeen.slice(0, 16)} (${g.channels.join(', ')})\n   → ${g.reply.split('\n')[0]!.slice(0, 160)}${comments}`;
+    })
     .join('\n');
 }
 

@@ -1,5 +1,8 @@
 import type { Reply } from '../answer/types.js';
 
+/** A citizen's verdict on an answer: 👍 or 👎. */
+export type Vote = 'up' | 'down';
+
 /** One answered question, as the question log keeps it (no chat id, personal numbers masked). */
 export interface LoggedQuestion {
   replyId: string;
@@ -11,13 +14,32 @@ export interface LoggedQuestion {
   intent: string;
   found: boolean;
   sources: string[];
+  /** The bot's reply: kept for questions it could not answer, and for answers that were voted on. */
   reply: string;
+  /** The latest vote on the answer, with its comment (API feedback). */
+  vote?: Vote;
+  comment?: string;
 }
 
 /** What citizens asked and what the bot answered; a store keeps it (src/store/questions.ts). */
 export interface QuestionLog {
   /** Log a question and its reply; returns the reply id. */
   record(chatKey: string, question: string, reply: Reply): string;
+  /** Keep a vote (a later one replaces it) on a logged reply; false = unknown reply id. */
+  vote(replyId: string, vote: Vote, comment?: string): Promise<boolean>;
+}
+
+/** Intents that answer nothing from the plans: no feedback is asked on them. */
+const NOT_FACTUAL = new Set(['clarify', 'out_of_scope', 'greeting', 'help', 'thanks']);
+
+/** A factual answer: found in the plans, not a clarification, small talk or help. Only these get a reply id and 👍/👎. */
+export function isFactual(reply: Pick<Reply, 'found' | 'intent'>): boolean {
+  return reply.found && !NOT_FACTUAL.has(reply.intent);
+}
+
+/** Replies that count as "could not answer" (the inbox lists them): nothing found, a clarification asked, out of scope. */
+export function couldNotAnswer(reply: Pick<Reply, 'found' | 'intent'>): boolean {
+  return !reply.found || reply.intent === 'clarify' || reply.intent === 'out_of_scope';
 }
 
 /** Personal data a question may carry, masked before it is logged: e-mail addresses, ID-card numbers, phone numbers. */

@@ -15,7 +15,8 @@ export interface QueueOptions {
   taskTimeoutMs: number;
 }
 
-export type TaskErrorHandler = (error: unknown, task: Task) => void;
+/** Called with the failing task and its lane's name. */
+export type TaskErrorHandler = (error: unknown, task: Task, lane: string) => void;
 
 export type PushResult = 'queued' | 'lane-full' | 'chat-full' | 'closed';
 
@@ -27,6 +28,7 @@ interface ChatTasks {
 
 /** One channel's share of the queue: its own bound, its own workers, chats served in turn. */
 class Lane {
+  constructor(readonly name: string) {}
   readonly chats = new Map<string, ChatTasks>();
   /** Chats that have tasks waiting and none running, in the order they became ready. */
   readonly ready: string[] = [];
@@ -67,7 +69,7 @@ export class ChatQueue {
   push(laneName: string, chatKey: string, task: Task, force = false): PushResult {
     if (this.closed) return 'closed';
     let lane = this.lanes.get(laneName);
-    if (!lane) this.lanes.set(laneName, (lane = new Lane()));
+    if (!lane) this.lanes.set(laneName, (lane = new Lane(laneName)));
     if (lane.pending >= this.options.maxPending) return 'lane-full';
     let chat = lane.chats.get(chatKey);
     if (chat && chat.count >= this.options.perChat && !force) return 'chat-full';
@@ -119,11 +121,11 @@ export class ChatQueue {
       const chatKey = lane.ready.shift()!;
       const task = lane.chats.get(chatKey)!.waiting.shift()!;
       lane.running += 1;
-      void this.execute(task).finally(() => this.finish(lane, chatKey));
+      void this.execute(task, lane.name).finally(() => this.finish(lane, chatKey));
     }
   }
 
-  private async execute(task: Task): Promise<void> {
+  private async execute(task: Task, lane: string): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -134,7 +136,7 @@ export class ChatQueue {
     try {
       await Promise.race([task.run(), timeout]);
     } catch (error) {
-      this.onError(error, task);
+      this.onError(error, task, lane);
     } finally {
       clearTimeout(timer);
     }

@@ -5,15 +5,15 @@ import type { Socket } from 'node:net';
 import type { Config, Limits } from '../config.js';
 import { health, inboxApi, jsonApi } from './api.js';
 import { inboxGroups } from './inbox.js';
-import { ChannelContext, type Admission } from './context.js';
+import { ChannelContext } from './context.js';
 import { Conversation } from './conversation.js';
 import { configSecrets, createLogger } from './logger.js';
 import { DEFAULT_OUTBOUND, Outbound, type OutboundOptions } from './outbound.js';
 import { ChatQueue, type QueueOptions } from './queue.js';
 import { RateLimiter } from './rateLimit.js';
-import { TelegramChannel, telegramWebhook } from './telegram.js';
-import { ZaloBotChannel, zaloBotWebhook } from './zaloBot.js';
-import { ZaloOaChannel, zaloOaWebhook } from './zaloOa.js';
+import { DeliveryLoop } from './adapters/loop.js';
+import { CHANNELS } from './adapters/registry.js';
+import type { ChannelAdapter, ChannelEntry } from './adapters/types.js';
 import { webPages } from './web/plugin.js';
 import type { OutboxEntry } from './outbox.js';
 import { SqliteDeliveryLog } from '../store/deliveries.js';
@@ -71,16 +71,17 @@ export interface BuildServerOptions {
   getAnswerer: () => Answerer | undefined;
   logger?: Logger;
   tuning?: TuningOverrides;
+  /** The channel registry (tests add their own channels); CHANNELS by default. */
+  channels?: readonly ChannelEntry[];
 }
 
 export interface PlanbotServer {
   app: FastifyInstance;
-  telegram: TelegramChannel | null;
-  zaloBot: ZaloBotChannel | null;
-  zaloOa: ZaloOaChannel | null;
-  /** Listen on config.host:port (and start Telegram polling in polling mode); resolves to the address. */
+  /** The channels that are on. */
+  channels: readonly ChannelAdapter[];
+  /** Listen on config.host:port (and start the channels that poll); resolves to the address. */
   start(): Promise<string>;
-  /** Point Telegram and the Zalo bot at `${publicUrl}/…/webhook`; failures are logged, not thrown. */
+  /** Point each channel's platform at `${publicUrl}/…/webhook`; failures are logged, not thrown. */
   registerWebhooks(publicUrl: string): Promise<void>;
   /** Answer the deliveries a stopped process left in the outbox, now and from then on (call once the corpus is loaded). */
   resumeOutbox(): number;
@@ -102,15 +103,20 @@ export function resolveTuning(limits: Limits, overrides: TuningOverrides = {}): 
   } as Tuning;
 }
 
-/** Build the Fastify app: one encapsulated plugin per channel, shared machinery as the `planbot` decorator. */
+/** Build the Fastify app: a webhook route per channel of the registry, shared machinery as the `planbot` decorator. */
 export async function buildServer(options: BuildServerOptions): Promise<PlanbotServer> {
   const { config, getAnswerer } = options;
   const { limits } = config;
   const tuning = resolveTuning(limits, options.tuning);
   const logger = options.logger ?? createLogger({ level: config.logLevel, secrets: configSecrets(config) });
 
-  const queue = new ChatQueue(tuning.queue, (error, task) => logger.error({ err: error, update: task.id }, 'update failed'));
   const outbound = new Outbound(tuning.outbound, logger);
+  const registry = options.channels ?? CHANNELS;
+  const built = registry.map((entry) => ({ entry, adapter: entry.create({ config, tuning, outbound, logger }) }));
+  const channels = built.flatMap(({ adapter }) => (adapter ? [adapter] : []));
+  const byName = new Map(channels.map((adapter) => [adapter.name, adapter]));
+  // A queue lane is a channel: "telegram update failed".
+  const queue = new ChatQueue(tuning.queue, (error, task, lane) => logger.error({ err: error, update: task.id }, `${byName.get(lane)?.label ?? lane} update failed`));
   const limiter = new RateLimiter(tuning.rateLimit.max, tuning.rateLimit.windowMs);
   const db = openDatabase(config.dataDir);
   const questions = config.questionLogDays === null ? null : new SqliteQuestionLog(openQuestionLog(config.dataDir), config.questionLogDays);
@@ -143,15 +149,7 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
     return reply.code(status).send({ error: status >= 500 ? 'Internal Server Error' : error.message });
   });
 
-  const telegram = config.telegram
-    ? new TelegramChannel(planbot, config.telegram, {
-        requestTimeoutMs: tuning.outbound.requestTimeoutMs,
-        pollTimeoutS: tuning.telegramPollTimeoutS,
-        cosmeticTimeoutMs: tuning.cosmeticTimeoutMs,
-      })
-    : null;
-  const zaloBot = config.zaloBot ? new ZaloBotChannel(planbot, config.zaloBot) : null;
-  const zaloOa = config.zaloOa ? new ZaloOaChannel(planbot, config.zaloOa, { maxEventAgeMs: limits.oaMaxEventAgeMs }) : null;
+  const loop = new DeliveryLoop(planbot);
 
   await app.register(health);
   await app.register(jsonApi, { prefix: '/api', token: config.apiToken, ratePerMinute: limits.apiRatePerMinute });
@@ -163,17 +161,11 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
     };
     await app.register(inboxApi, { prefix: '/api', token: config.adminToken, list });
   }
-  if (telegram && config.telegram?.mode === 'webhook') {
-    await app.register(telegramWebhook, { prefix: '/telegram', channel: telegram, secret: config.telegram.webhookSecret ?? '' });
-  }
-  if (zaloBot && config.zaloBot) {
-    await app.register(zaloBotWebhook, { prefix: '/zalo', channel: zaloBot, secret: config.zaloBot.webhookSecret });
-  }
-  if (zaloOa) await app.register(zaloOaWebhook, { prefix: '/zalo-oa', channel: zaloOa });
+  await loop.routes(app, channels);
 
   app.addHook('preClose', async () => {
     queue.close();
-    await telegram?.stopPolling();
+    await Promise.all(channels.map((adapter) => adapter.stop?.()));
   });
   app.addHook('onClose', async () => {
     const drained = await queue.drain(tuning.drainTimeoutMs);
@@ -187,11 +179,10 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
     if (drained) db.close();
   });
 
-  logChannels(logger, config);
+  logChannels(logger, built);
 
   // Entries of a process that stopped or whose lease ran out, admitted again here.
   const resumeOutbox = (): number => {
-    const channels: Record<string, { admit(body: never, outboxId: number): Admission } | null> = { tg: telegram, zalo: zaloBot, zoa: zaloOa };
     let entries: OutboxEntry[] = [];
     try {
       entries = outbox.takeUnsent();
@@ -199,8 +190,8 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
       logger.error({ err: error }, 'outbox could not be read');
     }
     for (const entry of entries) {
-      const channel = channels[entry.channel];
-      const admission = channel ? channel.admit(entry.body as never, entry.id) : 'ignored';
+      const channel = byName.get(entry.channel);
+      const admission = channel ? loop.admit(channel, entry.body, entry.id) : 'ignored';
       if (admission !== 'accepted') {
         logger.warn({ channel: entry.channel, admission }, 'outbox entry not admitted again: dropped');
         if (!channel) outbox.done(entry.id);
@@ -214,21 +205,21 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
   let stopping: Promise<void> | null = null;
   return {
     app,
-    telegram,
-    zaloBot,
-    zaloOa,
+    channels,
     async start() {
       const address = await app.listen({ port: config.port, host: config.host });
-      if (telegram && config.telegram?.mode === 'polling') telegram.startPolling();
+      for (const adapter of channels) adapter.start?.((body) => loop.admit(adapter, body));
       return address;
     },
     async registerWebhooks(publicUrl) {
-      const failed = (channel: string) => (error: unknown) => logger.error({ err: error, channel }, 'webhook registration failed');
-      await Promise.all([
-        config.telegram?.mode === 'webhook' ? telegram?.registerWebhook(publicUrl).catch(failed('telegram')) : undefined,
-        zaloBot?.registerWebhook(publicUrl).catch(failed('zalo')),
-      ]);
-      if (zaloOa) logger.info({ url: `${publicUrl}/zalo-oa/webhook` }, 'zalo OA: set this webhook URL in the developer console');
+      await Promise.all(
+        channels.map(async (adapter) => {
+          if (!adapter.webhook || !adapter.registerWebhook) return;
+          await adapter.registerWebhook(`${publicUrl}${adapter.webhook.prefix}/webhook`).catch((error: unknown) => {
+            logger.error({ err: error, channel: adapter.label }, 'webhook registration failed');
+          });
+        }),
+      );
     },
     resumeOutbox() {
       // Then now and then: a process sharing the data folder may die with entries leased.
@@ -269,10 +260,8 @@ function capConnections(app: FastifyInstance, max: number, logger: Logger): void
 }
 
 /** Say at start-up which channels are on, and why the others are off. */
-function logChannels(logger: Logger, config: Config): void {
-  const telegram = config.telegram ? `on (${config.telegram.mode})` : 'off: TELEGRAM_BOT_TOKEN not set';
-  const zaloBot = config.zaloBot ? 'on' : 'off: ZALO_BOT_TOKEN not set';
-  const zaloOa = config.zaloOa ? 'on' : 'off: ZALO_OA_APP_ID / ZALO_OA_SECRET_KEY / ZALO_OA_ACCESS_TOKEN not set';
-  logger.info({ telegram, zaloBot, zaloOa, api: 'on', web: 'on' }, 'channels');
-  if (!config.telegram && !config.zaloBot && !config.zaloOa) logger.warn('no chat channel configured: serving the JSON API only');
+function logChannels(logger: Logger, built: Array<{ entry: ChannelEntry; adapter: ChannelAdapter | null }>): void {
+  const states = Object.fromEntries(built.map(({ entry, adapter }) => [entry.key, adapter ? (adapter.status ?? 'on') : `off: ${entry.off}`]));
+  logger.info({ ...states, api: 'on', web: 'on' }, 'channels');
+  if (built.every(({ adapter }) => !adapter)) logger.warn('no chat channel configured: serving the JSON API only');
 }

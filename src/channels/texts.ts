@@ -46,3 +46,13 @@ export function planSelected(name: string): string {
 export function sourcesLine(lang: 'vi' | 'en', refs: string[]): string {
   return `${lang === 'en' ? 'Sources' : 'Nguồn'}: ${refs.join('; ')}`;
 }
+
+/** Left in place of the 👍/👎 buttons (and shown as the button's notice), or sent after a typed thumb: one short line. */
+export const VOTE_THANKS = 'Cảm ơn bạn đã góp ý! / Thanks for your feedback!';
+export const VOTE_UNKNOWN = 'Câu trả lời này đã cũ, không ghi nhận được. / This answer is too old to rate.';
+
+/** A lone 👍/👎 with no answer right before it to rate. */
+export const NOTHING_TO_RATE = [
+  'Cảm ơn bạn! Hãy đặt câu hỏi về kế hoạch; sau mỗi câu trả lời, bạn có thể gửi 👍 hoặc 👎 để đánh giá.',
+  'Thanks! Ask a question about the plans; after an answer, send 👍 or 👎 to rate it.',
+].join('\n');

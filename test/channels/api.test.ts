@@ -41,7 +41,7 @@ describe('JSON API and health over real HTTP', () => {
     expect(tg.callsTo('sendMessage')[0]?.body.text).toBe('echo: early');
   });
 
-  it('POST /api/ask answers with reply, found, intent, sources', async () => {
+  it('POST /api/ask answers with reply, found, intent, sources and the reply id of a factual answer', async () => {
     const res = await post(`${h.url}/api/ask`, { text: 'cite', chat: 'desk-7' });
     expect(res.status).toBe(200);
     expect(res.json).toEqual({
@@ -50,18 +50,21 @@ describe('JSON API and health over real HTTP', () => {
       intent: 'test',
       lang: 'vi',
       sources: [{ plan: 'hue', ref: 'KH 284/KH-UBND, nhiệm vụ 21' }],
+      replyId: expect.stringMatching(/^[A-Za-z0-9_-]{16}$/),
     });
     expect(answerer.asked.at(-1)?.chatId).toBe('api:desk-7');
   });
 
-  it('sends a reply it is handed again as the same bytes, shaped by the response schema', async () => {
+  it('sends a reply it is handed again as the same bytes but its own reply id, shaped by the response schema', async () => {
     const first = await fetch(`${h.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'same' }) });
     const second = await fetch(`${h.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'same' }) });
     expect(first.headers.get('content-type')).toBe('application/json; charset=utf-8');
     const [a, b] = [await first.text(), await second.text()];
-    expect(b).toBe(a);
-    expect(JSON.parse(a)).toEqual({ reply: 'Nhiệm vụ 21: Sở Thông tin và Truyền thông chủ trì.\n"Nguồn": KH 284', found: true, intent: 'test', lang: 'vi', sources: [] });
-    expect(Number(second.headers.get('content-length'))).toBe(Buffer.byteLength(a));
+    const [idA, idB] = [JSON.parse(a).replyId as string, JSON.parse(b).replyId as string];
+    expect(idA).not.toBe(idB);
+    expect(b.replace(idB, '')).toBe(a.replace(idA, ''));
+    expect(JSON.parse(a)).toEqual({ reply: 'Nhiệm vụ 21: Sở Thông tin và Truyền thông chủ trì.\n"Nguồn": KH 284', found: true, intent: 'test', lang: 'vi', sources: [], replyId: idA });
+    expect(Number(second.headers.get('content-length'))).toBe(Buffer.byteLength(b));
   });
 
   it('keeps chat context for a given chat id; calls without one are asked as the anonymous chat (no context kept)', async () => {
@@ -72,8 +75,9 @@ describe('JSON API and health over real HTTP', () => {
     expect(anon).toEqual([ANONYMOUS_CHAT]);
   });
 
-  it('returns choices when the answer asks to clarify', async () => {
+  it('returns choices when the answer asks to clarify (and no reply id: it is not a factual answer)', async () => {
     const res = await post(`${h.url}/api/ask`, { text: 'choose' });
+    expect(res.json.replyId).toBeUndefined();
     expect(res.json.choices).toEqual([
       { label: 'Huế 2026-2030', text: 'mục tiêu Huế' },
       { label: 'Bình Thuận', text: 'mục tiêu Bình Thuận' },

@@ -36,6 +36,7 @@ export class FakeAnswerer implements Answerer {
       };
     }
     if (text === 'same') return SAME;
+    if (text === 'nothing') return { ...base, found: false, intent: 'topic', reply: 'Các kế hoạch không nói về điều này.' };
     if (text === 'cite') {
       return { ...base, reply: 'Sở TT&TT chủ trì.', sources: [{ plan: 'hue', ref: 'KH 284/KH-UBND, nhiệm vụ 21' }] };
     }

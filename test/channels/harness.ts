@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Answerer } from '../../src/answer/types.js';
 import { loadConfig, type Env } from '../../src/config.js';
 import { createLogger } from '../../src/channels/logger.js';
+import type { ChannelEntry } from '../../src/channels/adapters/types.js';
 import { buildServer, type PlanbotServer, type TuningOverrides } from '../../src/channels/server.js';
 
 export const TG_TOKEN = '123456:TEST-telegram-token';
@@ -13,6 +14,22 @@ export const ZALO_SECRET = 'zalo-secret-123';
 export const OA_APP_ID = 'oa-app-1';
 export const OA_SECRET = 'oa-secret-key';
 export const OA_TOKEN = 'oa-access-token';
+
+/** Credentials of every chat channel, each pointed at its fake API. */
+export function allChannels(roots: { tg: string; zalo: string; oa: string }): Env {
+  return {
+    TELEGRAM_BOT_TOKEN: TG_TOKEN,
+    TELEGRAM_WEBHOOK_SECRET: TG_SECRET,
+    TELEGRAM_API_ROOT: roots.tg,
+    ZALO_BOT_TOKEN: ZALO_TOKEN,
+    ZALO_WEBHOOK_SECRET: ZALO_SECRET,
+    ZALO_API_ROOT: roots.zalo,
+    ZALO_OA_APP_ID: OA_APP_ID,
+    ZALO_OA_SECRET_KEY: OA_SECRET,
+    ZALO_OA_ACCESS_TOKEN: OA_TOKEN,
+    ZALO_OA_API_ROOT: roots.oa,
+  };
+}
 
 /** Short timings so retries, pacing and rate limits show within a test. */
 export const FAST: TuningOverrides = {
@@ -35,6 +52,8 @@ export async function startServer(options: {
   getAnswerer: () => Answerer | undefined;
   tuning?: TuningOverrides;
   logLevel?: string;
+  /** The channel registry, when not the server's own. */
+  channels?: readonly ChannelEntry[];
 }): Promise<Harness> {
   // Deliveries unanswered at stop are saved under PLANBOT_DATA: never in the repository.
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', PLANBOT_DATA: mkdtempSync(join(tmpdir(), 'planbot-data-')), PLANBOT_API_RATE_LIMIT: '0', ...options.env });
@@ -44,7 +63,7 @@ export async function startServer(options: {
     { write: (line: string) => void logs.push(line) },
   );
   const tuning = { ...FAST, ...options.tuning, outbound: { ...FAST.outbound, ...options.tuning?.outbound } };
-  const server = await buildServer({ config, getAnswerer: options.getAnswerer, logger, tuning });
+  const server = await buildServer({ config, getAnswerer: options.getAnswerer, logger, tuning, channels: options.channels });
   const url = await server.start();
   return { server, url, logs, stop: () => server.stop() };
 }

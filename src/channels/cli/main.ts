@@ -20,7 +20,7 @@ const USAGE = `usage:
   planbot repl                     chat in the terminal
   planbot eval FILE.jsonl [--min PCT]   score an eval file; exit 1 below PCT
   planbot serve                    start the HTTP server (Telegram, Zalo, JSON API)
-  planbot inbox [--since 7d] [--json | --jsonl]   what the bot could not answer, grouped by wording
+  planbot inbox [--since 7d] [--json | --jsonl]   what the bot could not answer or was voted 👎 on, grouped by wording
 The corpus folder is ./corpus, or PLANBOT_CORPUS; the store is ./data, or PLANBOT_DATA.`;
 
 export function corpusDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -110,7 +110,7 @@ function evalFile(args: string[]): number {
   return pct >= min ? 0 : 1;
 }
 
-/** `planbot inbox`: the questions answered with found=false, clarifications and out-of-scope ones, from the question log. */
+/** `planbot inbox`: the questions answered with found=false, clarifications, out-of-scope ones and answers voted 👎, from the question log. */
 function inbox(args: string[]): number {
   const sinceAt = args.indexOf('--since');
   const since = parseSince(sinceAt >= 0 ? (args[sinceAt + 1] ?? '') : '7d');
