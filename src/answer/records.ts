@@ -237,6 +237,9 @@ const MONEY = /\d[\d.,]*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*(?:đồng|VNĐ|VND)
 /** A date, a month, a quarter or a year, as a passage that says "when" would hold one. */
 const WHEN = /\b(?:ngày|tháng|quý|năm)\s+\d|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\b(?:19|20)\d\d\b|hằng năm|hàng năm|định kỳ/iu;
 
+/** How often something is done, as the plans write it. */
+const FREQUENCY = /(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng|tuần)|định kỳ|\d+\s*lần|lần\s*\/\s*(?:năm|quý|tháng)|thường xuyên/iu;
+
 const MONTH_OR_DAY = /\b(?:ngày|tháng)\s+\d|\d{1,2}\/\d{1,2}/iu;
 
 /** The target a record is, if it is one. */
@@ -305,7 +308,15 @@ export function answerFromRecords(q: Query, env: Env, slots: ReadonlySet<Slot>):
   // Who / when: a task row answers it whole; a paragraph only when no row comes close.
   if ((slots.has('lead') || slots.has('partners') || slots.has('time')) && ranked.length) {
     const bestTask = ranked.find((s) => s.doc.task);
-    if (bestTask && bestTask.coverage >= ranked[0]!.coverage - TASK_PREFERENCE) ranked = [bestTask, ...ranked.filter((s) => s !== bestTask)];
+    // …and only a row that could answer: one below the bar would turn a paragraph's answer into a guess.
+    if (bestTask && bestTask.coverage >= ranked[0]!.coverage - TASK_PREFERENCE && bestTask.coverage >= THRESHOLDS.answer) {
+      ranked = [bestTask, ...ranked.filter((s) => s !== bestTask)];
+    }
+  }
+  // How often: a record that says it ("hằng năm", "định kỳ 6 tháng", "1 lần/năm") comes first when close to the best.
+  if (slots.has('frequency') && ranked.length) {
+    const often = ranked.find((s) => FREQUENCY.test(s.doc.text));
+    if (often && often.coverage >= ranked[0]!.coverage - TASK_PREFERENCE) ranked = [often, ...ranked.filter((s) => s !== often)];
   }
   // A figure is asked: only records that state one can answer, for the year asked when one is.
   if (slots.has('value')) {
@@ -342,7 +353,10 @@ export function answerFromRecords(q: Query, env: Env, slots: ReadonlySet<Slot>):
     const onlyWhen = slots.has('time') && !slots.has('lead') && !slots.has('partners');
     // "tháng mấy", "ngày nào" ask for a month or a day: a year does not answer them.
     const when = /\b(?:thang|ngay) (?:may|nao)\b/.test(foldWords(q.text)) ? MONTH_OR_DAY : WHEN;
-    const timeMissing = onlyWhen && (task !== undefined ? !task.time : !shown.some((s) => when.test(s.doc.text)));
+    const timeMissing =
+      (onlyWhen && (task !== undefined ? !task.time : !shown.some((s) => when.test(s.doc.text)))) ||
+      // How often, and the answer does not say: shown, but not found.
+      (slots.has('frequency') && !shown.some((s) => FREQUENCY.test(s.doc.text)));
     return { found: !timeMissing, lines, sources: shown.map((s) => cite(s.doc, q)), ...(task ? { task } : {}) };
   }
   const notIn = say(q.lang, 'notIn', where);

@@ -3,11 +3,13 @@
  * A question may ask for several ("ai phụ trách, làm trong giai đoạn nào?": lead and time).
  * The table is the one place these cues live; the reader chooses what to say from the slots.
  */
-export type Slot = 'lead' | 'partners' | 'time' | 'value' | 'count' | 'yesno' | 'what' | 'list' | 'output' | 'funding';
+export type Slot = 'lead' | 'partners' | 'time' | 'frequency' | 'value' | 'count' | 'yesno' | 'what' | 'list' | 'output' | 'funding';
 
 interface SlotCue {
   slot: Slot;
   cue: RegExp;
+  /** Read across the clauses ("bao lâu phải kiểm tra, đánh giá một lần"), not clause by clause. */
+  across?: boolean;
 }
 
 const SLOT_CUES: readonly SlotCue[] = [
@@ -20,6 +22,8 @@ const SLOT_CUES: readonly SlotCue[] = [
     slot: 'time',
     cue: /\b(thoi gian|thoi han|giai doan nao|khi nao|bao gio|den khi nao|toi khi nao|nam nao|thang may|thang nao|ngay nao|ngay may|bao lau|tien do|when|by when|what period|which period|timeline|timeframe|how long|how often|deadline)\b/,
   },
+  // How often, not when: "bao lâu một lần", "mỗi năm mấy lần".
+  { slot: 'frequency', cue: /\b(bao lau\b.*\b(mot|1) lan|may lan|bao nhieu lan|tan suat|how often|how frequently|how many times)\b/, across: true },
   { slot: 'value', cue: /(\bbao nhieu\b|\bmuc nao\b|\bmay phan tram\b|(?<![\d.,]\s?)%|\bphan tram\b|\bty le\b.*\b(la|dat)\b|what (share|percentage|proportion)|how (much|many)|what rate)/ },
   { slot: 'count', cue: /\b(bao nhieu|how many) (nhiem vu|viec|task|chi tieu|muc tieu|target)/ },
   // Per clause: "có … không" at its end ("… không dùng tiền mặt" asks nothing).
@@ -33,7 +37,8 @@ const SLOT_CUES: readonly SlotCue[] = [
 /** The slots the question's clauses ask for; a question with none asks what the plans say. */
 export function slotsOf(clauses: string[]): Set<Slot> {
   const out = new Set<Slot>();
-  for (const { slot, cue } of SLOT_CUES) if (clauses.some((c) => cue.test(c))) out.add(slot);
+  const whole = clauses.join(' ');
+  for (const { slot, cue, across } of SLOT_CUES) if (across ? cue.test(whole) : clauses.some((c) => cue.test(c))) out.add(slot);
   if (out.has('count')) out.delete('value');
   if (!out.size) out.add('what');
   return out;

@@ -15,7 +15,7 @@ const ASKING = [
   'ai', 'do ai', 'don vi nao', 'co quan nao', 'so nao', 'nganh nao', 'ben nao', 'cap nao', 'chu tri', 'phoi hop', 'phu trach', 'chiu trach nhiem',
   'duoc giao', 'giao cho', 'dam nhiem', 'ai thuc hien', 'ai trien khai', 'vai tro', 'thuc hien boi', 'thoi gian thuc hien', 'thoi han thuc hien', 'don vi thuc hien', 'co quan thuc hien', 'thuc hien khi nao', 'trien khai khi nao', 'thoi gian trien khai', 'ai lo', 'ai lam', 'nao lo', 'nao lam', 'lam',
   // when
-  'thoi gian', 'thoi han', 'giai doan nao', 'khi nao', 'bao gio', 'den khi nao', 'toi khi nao', 'nam nao', 'thang may', 'thang nao', 'ngay nao', 'ngay may', 'vao thang', 'bao lau', 'ghi the nao', 'trong giai doan nao',
+  'thoi gian', 'thoi han', 'giai doan nao', 'khi nao', 'bao gio', 'den khi nao', 'toi khi nao', 'nam nao', 'thang may', 'thang nao', 'ngay nao', 'ngay may', 'vao thang', 'bao lau', 'ghi the nao', 'ghi sao', 'ghi gi', 'trong giai doan nao',
   // how much / what / whether
   'bao nhieu', 'la bao nhieu', 'muc tieu', 'chi tieu', 'dat muc', 'muc nao', 'muc bao nhieu', 'dat ra', 'phan tram', 'noi gi', 'noi sao', 'noi ve', 'the nao', 'nhu the nao', 'ra sao', 'thi sao',
   'la gi', 'lam gi', 'cai gi', 'viec gi', 'de cap', 'nhac den', 'nhac toi', 'co tinh', 'tinh den', 'co khong', 'hay khong', 'o dau', 'tu dau',
@@ -55,7 +55,7 @@ const PLAN_KIND = new RegExp(String.raw` (?:ke hoach (?:phat trien )?${KIND}|${K
  * folded they are the first halves of "bảo tàng", "tài chính", "nền tảng", "đề án".
  */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
-  've cho cua va cac nhung voi o la thi ma nay trong tren theo duoc cung hoac den tu nhu khi se da dang rat qua moi tung do'.split(' '),
+  've cho cua va cac nhung voi o la thi ma nay trong tren theo duoc cung hoac den tu nhu khi se da dang rat qua moi tung do con'.split(' '),
 );
 
 /** Function words that also end the plans' words ("bảo vệ", "điện tử"): kept at a run's end. */

@@ -317,3 +317,19 @@ describe('target words without a figure asked', () => {
     answers(ask('Kế hoạch kinh tế số Thừa Thiên Huế 2024 bám sát các chỉ tiêu của văn bản nào của Bộ TTTT?'), '466');
   });
 });
+
+describe('how often', () => {
+  it('answers how often from the record that says it, not from a task row with a year', () => {
+    const r = ask('Thừa Thiên Huế 2024: hệ thống cấp độ 4 bao lâu thì phải đánh giá an toàn thông tin một lần?');
+    answers(r, '1 lần/1 năm');
+  });
+
+  it('shows a near record but says it is not found when nothing says how often', () => {
+    const r = ask('KH CĐS TT Huế 2024 diễn tập ứng cứu sự cố mỗi năm mấy lần?');
+    expect(r.found).toBe(false);
+  });
+
+  it('answers who and when from a paragraph when no task row could answer', () => {
+    answers(ask('Xã phường ở Huế báo cáo kết quả thực hiện KH 2026-2030 bao lâu một lần?'), 'hàng năm');
+  });
+});
