@@ -23,7 +23,7 @@ export const SYNONYMS: readonly (readonly string[])[] = [
   ['chuyen mon', 'nghiep vu'],
   ['ra soat', 'kiem tra', 'danh gia'],
   ['uu dai', 'khuyen khich', 'ho tro'],
-  ['soan', 'xay dung', 'ban hanh'],
+  ['soan', 'soan thao', 'du thao'],
   ['dua internet', 'ket noi internet'],
   ['khen thuong', 'bieu duong', 'ton vinh'],
   ['bao chinh quyen', 'phan anh'],
@@ -269,7 +269,7 @@ export const SYNONYMS: readonly (readonly string[])[] = [
   ['thu dien tu', 'email', 'gmail', 'hop thu', 'e mail'],
   ['giao dich dien tu', 'giao dich truc tuyen', 'giao dich qua mang', 'mua ban qua mang'],
   ['trang thong tin', 'cong thong tin', 'trang trang thong tin dien tu tinh', 'trang thong tin dien tu tinh', 'trang trang thong tin dien tu chinh quyen'],
-  ['phan mem', 'ung dung', 'ung dung di dong', 'ung dung dien thoai', 'tai ung dung', 'cai ung dung', 'software'],
+  ['phan mem', 'ung dung di dong', 'ung dung dien thoai', 'tai ung dung', 'cai ung dung', 'software'],
   ['trang thong tin dien tu', 'trang trang thong tin dien tu', 'lam trang thong tin dien tu', 'trang thong tin dien tu ban hang'],
 
   // business, trade, farming

@@ -13,7 +13,7 @@ import { EN_TOPICS, TECH_TERMS } from './lexicon.js';
 const ASKING = [
   // who / which unit
   'ai', 'do ai', 'don vi nao', 'co quan nao', 'so nao', 'nganh nao', 'ben nao', 'cap nao', 'chu tri', 'phoi hop', 'phu trach', 'chiu trach nhiem',
-  'duoc giao', 'giao cho', 'dam nhiem', 'ai thuc hien', 'ai trien khai', 'vai tro', 'thuc hien boi', 'thoi gian thuc hien', 'thoi han thuc hien', 'don vi thuc hien', 'co quan thuc hien', 'thuc hien khi nao', 'trien khai khi nao', 'thoi gian trien khai', 'ai lo', 'ai lam', 'nao lo', 'nao lam', 'lam',
+  'duoc giao', 'giao cho', 'giao ai', 'dam nhiem', 'ai thuc hien', 'ai trien khai', 'vai tro', 'thuc hien boi', 'thoi gian thuc hien', 'thoi han thuc hien', 'don vi thuc hien', 'co quan thuc hien', 'thuc hien khi nao', 'trien khai khi nao', 'thoi gian trien khai', 'ai lo', 'ai lam', 'nao lo', 'nao lam', 'lam',
   // when
   'thoi gian', 'thoi han', 'giai doan nao', 'khi nao', 'bao gio', 'den khi nao', 'toi khi nao', 'nam nao', 'thang may', 'thang nao', 'ngay nao', 'ngay may', 'vao thang', 'bao lau', 'ghi the nao', 'ghi sao', 'ghi gi', 'trong giai doan nao',
   // how much / what / whether
