@@ -182,6 +182,8 @@ export const THRESHOLDS = {
   yesNo: 0.4,
   /** What a paragraph needs beyond `answer` to say who or when. */
   paragraphForTask: 0.15,
+  /** A target whose indicator the question names this fully (its own words, by weight) answers a figure at `answer` coverage. */
+  targetNamed: 0.8,
   /** A lexicon indicator's target answers only when it holds this much of the question. */
   indicatorCover: 0.5,
   /** Below `answer`, the best record still answers when it leads every other by this much. */
@@ -230,6 +232,41 @@ function quotePassage(doc: SearchDoc, runs: string[][], env: Env, wholeList: boo
     }
   }
   return [`${head}${unbullet(bestSentence(doc.text, runs))}`];
+}
+
+/** Words that frame any target ("tỷ lệ … đạt trên …"): a question asking a figure implies them. */
+const TARGET_FRAME: ReadonlySet<string> = new Set('ty le trong dat tren duoi it nhat toi thieu phan dau muc tieu chi'.split(' '));
+
+/**
+ * Share of a target's own indicator words (by weight) the question holds, in its words or their
+ * other wordings: "lao động KTS chiếm bao nhiêu % lực lượng lao động" names "Tỷ lệ nhân lực lao
+ * động kinh tế số trong lực lượng lao động" though chatter keeps its coverage of the question low.
+ */
+function namedShare(t: Target, q: Weighted, env: Env): number {
+  const asked = new Set([...q.weight.keys(), ...q.alternatives.flatMap((a) => a.others.flatMap((o) => o.split(' ')))]);
+  let total = 0;
+  let held = 0;
+  for (const w of new Set(foldSpelt(t.indicator).split(' '))) {
+    if (!w || TARGET_FRAME.has(w) || FUNCTION_WORDS.has(w) || /\d/.test(w)) continue;
+    const idf = env.index.idf(w);
+    total += idf;
+    if (asked.has(w)) held += idf;
+  }
+  return total > 0 ? held / total : 0;
+}
+
+/** The targets a value question names by their indicator's words, when one indicator stands out (its years may be several). */
+function namedTargets(ranked: Scored[], q: Weighted, env: Env): Scored[] {
+  const shares = ranked
+    .filter((s) => s.coverage >= THRESHOLDS.answer && targetOf(s.doc))
+    .map((s) => ({ s, share: namedShare(targetOf(s.doc)!, q, env), indicator: foldSpelt(targetOf(s.doc)!.indicator) }))
+    .filter((x) => x.share >= THRESHOLDS.targetNamed)
+    .sort((a, b) => b.share - a.share);
+  const best = shares[0];
+  if (!best) return [];
+  // Another indicator named nearly as well: not clear which is meant.
+  if (shares.some((x) => x.indicator !== best.indicator && x.share >= best.share - THRESHOLDS.margin)) return [];
+  return shares.filter((x) => x.indicator === best.indicator).map((x) => x.s).slice(0, 3);
 }
 
 /** A sum of money as the plans write it ("5.000 triệu đồng", "1.500 tỷ đồng"). */
@@ -328,7 +365,8 @@ export function answerFromRecords(q: Query, env: Env, slots: ReadonlySet<Slot>):
     const money = slots.has('funding') ? (s: Scored) => MONEY.test(s.doc.text) : () => true;
     ranked = ranked.filter((s) => /\d/.test(s.doc.text) && dated(s) && money(s));
   }
-  const decision = decide(ranked, slots);
+  const named = slots.has('value') ? namedTargets(ranked, weighted, env) : [];
+  const decision: Decision = named.length ? { kind: 'answer', picks: named } : decide(ranked, slots);
   if (decision.kind === 'answer') {
     const namer = new AgencyNamer(env.agencies, q.lang);
     const many = new Set(decision.picks.map((s) => s.doc.plan.id)).size > 1;

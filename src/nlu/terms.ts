@@ -17,7 +17,7 @@ const ASKING = [
   // when
   'thoi gian', 'thoi han', 'giai doan nao', 'khi nao', 'bao gio', 'den khi nao', 'toi khi nao', 'nam nao', 'thang may', 'thang nao', 'ngay nao', 'ngay may', 'vao thang', 'bao lau', 'ghi the nao', 'ghi sao', 'ghi gi', 'trong giai doan nao',
   // how much / what / whether
-  'bao nhieu', 'la bao nhieu', 'muc tieu', 'chi tieu', 'dat muc', 'muc nao', 'muc bao nhieu', 'dat ra', 'phan tram', 'noi gi', 'noi sao', 'noi ve', 'the nao', 'nhu the nao', 'ra sao', 'thi sao',
+  'bao nhieu', 'la bao nhieu', 'chiem', 'muc tieu', 'chi tieu', 'dat muc', 'muc nao', 'muc bao nhieu', 'dat ra', 'phan tram', 'noi gi', 'noi sao', 'noi ve', 'the nao', 'nhu the nao', 'ra sao', 'thi sao',
   'la gi', 'lam gi', 'cai gi', 'viec gi', 'de cap', 'nhac den', 'nhac toi', 'co tinh', 'tinh den', 'co khong', 'hay khong', 'o dau', 'tu dau',
   'lay tu dau', 'nhung gi', 'nhung nao', 'nao', 'gi', 'chua', 'khong',
   // the plan itself

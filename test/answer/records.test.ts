@@ -334,3 +334,14 @@ describe('how often', () => {
     answers(ask('Xã phường ở Huế báo cáo kết quả thực hiện KH 2026-2030 bao lâu một lần?'), 'hàng năm');
   });
 });
+
+describe('a target named in other words, among chatter', () => {
+  it('answers the figure when the question holds nearly all of one indicator\'s own words', () => {
+    answers(ask('cho mình hỏi với, theo KH CĐS TT Huế 2024 thì lao động KTS chiếm mấy phần trăm lực lượng lao động vậy ad'), '1,7%');
+  });
+
+  it('does not answer a figure for an indicator the plan does not set, however near its words', () => {
+    const r = ask('KH CĐS TT Huế 2024: nhân lực KTS có thu nhập trung bình bao nhiêu phần trăm?');
+    expect(/\d+(?:,\d+)?\s*%/.test(r.found ? r.reply : '')).toBe(false);
+  });
+});
