@@ -31,7 +31,7 @@ export const SYNONYMS: readonly (readonly string[])[] = [
   ['lam lai', 'thiet ke lai', 'nang cap'],
   ['hoc hoi', 'hoc tap kinh nghiem'],
   // things
-  ['ban hang truc tuyen', 'thuong mai dien tu', 'san thuong mai dien tu'],
+  ['ban hang truc tuyen', 'mua ban truc tuyen', 'thuong mai dien tu', 'san thuong mai dien tu'],
   ['mua hang truc tuyen', 'mua sam truc tuyen', 'mua do truc tuyen', 'tieu dung so', 'thuong mai dien tu'],
   ['mua sam', 'tieu dung'],
   ['lua dao', 'gian lan', 'bi lua'],
