@@ -345,3 +345,10 @@ describe('a target named in other words, among chatter', () => {
     expect(/\d+(?:,\d+)?\s*%/.test(r.found ? r.reply : '')).toBe(false);
   });
 });
+
+describe('English in the plans\' own terms', () => {
+  it('maps plan terms said in English (recurrent spending, advise, e-commerce share of retail)', () => {
+    answers(ask('Dak Lak: who advises on the annual recurrent budget for the plan?'), 'Tài chính');
+    answers(ask('Hue 2030 target for e-commerce as a share of retail sales?'), '20%');
+  });
+});
