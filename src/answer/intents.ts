@@ -110,7 +110,7 @@ export const HANDLERS: { readonly [I in Exclude<Intent, CannedIntent>]: Handler 
       const records = answerFromRecords(q, env, q.slots);
       if (records.found) return records;
     }
-    return answerAgencyTasks(q, env, u.about);
+    return answerAgencyTasks(q, env, u.about, !asksTasks);
   },
   'target.value': targetValue,
   'target.monitor': ({ q, env }) => answerMonitor(q, env),

@@ -134,7 +134,20 @@ function assignmentPassages(plan: Plan, names: string[]): { text: string; where:
     .map(({ passage: p }) => ({ text: p.text, where: placeWhere(p.place, 'vi') }));
 }
 
-export function answerAgencyTasks(q: Query, env: Env, about: string | null = null): Answer {
+/** The "Tổ chức thực hiện" paragraphs headed by the agency itself ("10. Công an thành phố: …"): its duties in its own words. */
+function ownDuties(plan: Plan, names: string[]): { text: string; where: string }[] {
+  const keys = names.map(fold);
+  return assignments(plan)
+    .filter(({ passage: p }) => keys.some((k) => fold(p.path[p.path.length - 1] ?? '').includes(k)))
+    .slice(0, 2)
+    .map(({ passage: p }) => ({ text: p.text, where: placeWhere(p.place, 'vi') }));
+}
+
+/**
+ * The tasks an agency leads (or, in a plan without a task table, what "Tổ chức thực hiện" assigns
+ * it); `duties`: "what does X do" rather than "which tasks", so its own section is quoted too.
+ */
+export function answerAgencyTasks(q: Query, env: Env, about: string | null = null, duties = false): Answer {
   const en = q.lang === 'en';
   const id = q.agencies[0]!;
   // "… chủ trì nhiệm vụ nào về an toàn thông tin?": only the tasks on that subject.
@@ -142,6 +155,7 @@ export function answerAgencyTasks(q: Query, env: Env, about: string | null = nul
   const agency = env.agencies.get(id);
   const display = agency?.short ?? agency?.name ?? id;
   const namer = new AgencyNamer(env.agencies, q.lang);
+  const agencyNames = [agency?.name, ...(agency?.forms ?? [])].filter((x): x is string => Boolean(x));
   const answers: PlanAnswer[] = q.plans.map((plan) => {
     const leads = plan.tasks.filter((t) => t.leadIds.includes(id) && (!onSubject || onSubject.has(t.id)));
     const partners = plan.tasks.filter((t) => t.supportIds.includes(id));
@@ -160,10 +174,11 @@ export function answerAgencyTasks(q: Query, env: Env, about: string | null = nul
       if (partners.length) {
         lines.push(en ? `It is also a partner in tasks ${partners.map((t) => t.number).join(', ')}.` : `Ngoài ra phối hợp thực hiện các nhiệm vụ ${partners.map((t) => t.number).join(', ')}.`);
       }
-      return { plan, found: true, lines, sources: [source(plan, leads[0]!.place.path[0] ?? null)] };
+      const own = duties ? ownDuties(plan, agencyNames) : [];
+      if (own.length) lines.push(en ? 'Its duties under "Tổ chức thực hiện":' : 'Phần Tổ chức thực hiện giao:', ...own.map((a) => `- ${clip(unbullet(a.text), 240)}`));
+      return { plan, found: true, lines, sources: [source(plan, leads[0]!.place.path[0] ?? null), ...own.map((a) => source(plan, a.where))] };
     }
-    const names = [agency?.name, ...(agency?.forms ?? [])].filter((x): x is string => Boolean(x));
-    const assigned = assignmentPassages(plan, names);
+    const assigned = assignmentPassages(plan, agencyNames);
     if (assigned.length) {
       const lines = [
         en ? `${plan.shortName} (section "Tổ chức thực hiện") assigns ${display}:` : `${plan.shortName} (phần Tổ chức thực hiện) giao ${display}:`,

@@ -73,7 +73,7 @@ export const SYNONYMS: readonly (readonly string[])[] = [
   ['cuc gach', '2g', '3g', 'di dong cu'],
   ['usb token', 'ky so tu xa'],
   ['tan thon', 'to cong nghe so cong dong'],
-  ['chi dan', 'huong dan'],
+  ['chi dan', 'huong dan', 'di chi', 'chi cho'],
   // the plans' measures as people name them (drafted from the plan texts, reviewed)
 
   // plan-level facts: reporting, replacement, legal basis, signer, recipients, timing
@@ -121,7 +121,7 @@ export const SYNONYMS: readonly (readonly string[])[] = [
   ['15 tuoi tro len', 'tren 15 tuoi', 'du 15 tuoi', 'tu 15 tuoi'],
   ['do tuoi lao dong', 'tuoi lao dong', 'nguoi di lam', 'dang di lam', 'tuoi di lam'],
   ['ho gia dinh', 'moi nha', 'tung nha', 'nha dan', 'nha nao cung'],
-  ['thon xom', 'to dan pho', 'khu pho', 'xom', 'lang xom', 'thon ban'],
+  ['thon xom', 'to dan pho', 'khu pho', 'xom', 'lang xom', 'thon ban', 'thon buon', 'buon lang', 'buon'],
 
   // procedures, online public services
   ['giai quyet thu tuc', 'xu ly thu tuc', 'lam thu tuc', 'lam giay to', 'giai quyet ho so', 'xu ly ho so'],
@@ -209,7 +209,7 @@ export const SYNONYMS: readonly (readonly string[])[] = [
   ['ky nang so', 'ky nang cong nghe', 'ky nang tin hoc', 'biet dung dien thoai', 'biet dung may tinh', 'su dung dien thoai', 'tin hoc van phong'],
   ['sat hach', 'thi ky nang', 'kiem tra ky nang', 'chung chi ky nang', 'chung chi tin hoc', 'chuan ky nang so'],
   ['khoa dao tao', 'lop tap huan', 'lop boi duong', 'mo lop', 'lop hoc mien phi', 'dang ky hoc'],
-  ['to cong nghe so', 'to cong nghe', 'tinh nguyen vien so', 'ho tro o thon', 'nguoi huong dan dan'],
+  ['to cong nghe so', 'to cong nghe', 'tinh nguyen vien so', 'ho tro o thon', 'nguoi huong dan dan', 'to nhom', 'lap to', 'nhom ho tro', 'doi ho tro'],
   ['tro giup nguoi dan', 'giup dan', 'cam tay chi viec', 'huong dan tan noi', 'chi tan tinh'],
   ['make in viet nam', 'made in vietnam', 'hang viet', 'cong nghe viet', 'nen tang viet', 'san pham viet'],
 

@@ -255,3 +255,12 @@ describe('conversations', () => {
     answers(engine.ask('conv-4', 'nhiệm vụ 8.3 ai chủ trì?'), 'Sở Công Thương');
   });
 });
+
+describe('what an agency does', () => {
+  it('gives the tasks it leads and its own section of "Tổ chức thực hiện" when asked what it does', () => {
+    const r = answers(ask('Công an thành phố Huế làm gì trong kế hoạch 2026-2030?'), 'Nhiệm vụ 10', 'Tổ chức thực hiện', 'định danh');
+    expect(r.sources.map((s) => s.ref)).toContain('KH 284/KH-UBND (Huế 2026–2030), mục V.10');
+    // Asked which tasks: the list alone.
+    expect(has(ask('Công an thành phố chủ trì những nhiệm vụ nào trong kế hoạch Huế 2026-2030?').reply, 'Tổ chức thực hiện')).toBe(false);
+  });
+});
