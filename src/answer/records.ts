@@ -9,7 +9,7 @@ import { SCAN_PLANS, type DocType, type SearchDoc } from '../search/index.js';
 import { foldSpelt } from '../nlu/shorthand.js';
 import { foldWords } from '../text/fold.js';
 import { FUNCTION_WORDS } from '../nlu/terms.js';
-import { alternativesOf, type Alternative } from '../nlu/synonyms.js';
+import { alternativesOf, type Alternative, type Phrase } from '../nlu/synonyms.js';
 import { clip, placeWhere, source, taskWhere, unbullet, AgencyNamer } from './format.js';
 import { bestSentence, isListItem } from './reader.js';
 import { say } from './messages.js';
@@ -102,10 +102,9 @@ function weigh(runs: string[][], env: Env, strict: boolean): Weighted {
 }
 
 /** Whether a record holds a phrase: its word, or each pair of its words (a phrase's pairs all found is taken for the phrase). */
-function holds(f: Features, phrase: string): boolean {
-  const ws = phrase.split(' ');
-  if (ws.length === 1) return f.words.has(ws[0]!);
-  for (let i = 1; i < ws.length; i++) if (!f.pairs.has(`${ws[i - 1]} ${ws[i]}`)) return false;
+function holds(f: Features, phrase: Phrase): boolean {
+  if (!f.words.has(phrase.words[0]!)) return false;
+  for (const pair of phrase.pairs) if (!f.pairs.has(pair)) return false;
   return true;
 }
 
@@ -158,7 +157,7 @@ function rank(q: Weighted, plans: Plan[], env: Env, types: DocType[]): Scored[] 
   const docs = env.index.retrieve(words, scope, CANDIDATES);
   // Records that say it in other words are proposed too, apart, so they never crowd out those that say it in the question's words.
   const others = new Set<string>();
-  for (const alt of q.alternatives) for (const o of alt.others) for (const w of o.split(' ')) if (env.index.idf(w) >= TELLING_WEIGHT && !words.includes(w)) others.add(w);
+  for (const alt of q.alternatives) for (const o of alt.others) for (const w of o.words) if (env.index.idf(w) >= TELLING_WEIGHT && !words.includes(w)) others.add(w);
   if (others.size) docs.push(...env.index.retrieve([...others], scope, ALTERNATIVE_CANDIDATES));
   // Targets are read whole within a few plans; across the corpus their bullets (passages) stand for them.
   if (types.includes('target') && plans.length <= SCAN_PLANS) for (const p of plans) for (const t of p.targets) docs.push(env.index.doc(t.id)!);
@@ -243,7 +242,7 @@ const TARGET_FRAME: ReadonlySet<string> = new Set('ty le trong dat tren duoi it 
  * động kinh tế số trong lực lượng lao động" though chatter keeps its coverage of the question low.
  */
 function namedShare(t: Target, q: Weighted, env: Env): number {
-  const asked = new Set([...q.weight.keys(), ...q.alternatives.flatMap((a) => a.others.flatMap((o) => o.split(' ')))]);
+  const asked = new Set([...q.weight.keys(), ...q.alternatives.flatMap((a) => a.others.flatMap((o) => o.words))]);
   let total = 0;
   let held = 0;
   for (const w of new Set(foldSpelt(t.indicator).split(' '))) {

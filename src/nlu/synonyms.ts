@@ -320,23 +320,39 @@ export const SYNONYMS: readonly (readonly string[])[] = [
 
 ];
 
+/** A phrase a record may hold, split once: its words and adjacent pairs. */
+export interface Phrase {
+  words: readonly string[];
+  /** "a b c" → ["a b", "b c"]; empty for one word. */
+  pairs: readonly string[];
+}
+
+function phraseOf(text: string): Phrase {
+  const words = text.split(' ');
+  return { words, pairs: words.slice(1).map((w, i) => `${words[i]} ${w}`) };
+}
+
 /** Group members by their first word, to find the phrases a run holds without scanning every group. */
-const BY_FIRST = new Map<string, { phrase: string[]; others: string[] }[]>();
-for (const group of SYNONYMS) {
-  for (const p of group) {
-    const phrase = p.split(' ');
-    const list = BY_FIRST.get(phrase[0]!) ?? [];
-    list.push({ phrase, others: group.filter((o) => o !== p) });
-    BY_FIRST.set(phrase[0]!, list);
+const BY_FIRST = new Map<string, { phrase: readonly string[]; others: Phrase[] }[]>();
+{
+  const phrases = new Map<string, Phrase>();
+  const split = (p: string) => phrases.get(p) ?? (phrases.set(p, phraseOf(p)), phrases.get(p)!);
+  for (const group of SYNONYMS) {
+    for (const p of group) {
+      const phrase = split(p).words;
+      const list = BY_FIRST.get(phrase[0]!) ?? [];
+      list.push({ phrase, others: group.filter((o) => o !== p).map(split) });
+      BY_FIRST.set(phrase[0]!, list);
+    }
   }
 }
 
 /** A phrase of the question and what else may stand for it. */
 export interface Alternative {
   /** The question's words the phrase covers. */
-  words: string[];
+  words: readonly string[];
   /** Other phrases (folded) a record may hold instead. */
-  others: string[];
+  others: readonly Phrase[];
 }
 
 /** The synonym phrases in the question's runs. */
