@@ -1,5 +1,7 @@
 import type { Reply } from '../answer/types.js';
 
+export type Vote = 'up' | 'down';
+
 /** One answered question, as the question log keeps it (no chat id, personal numbers masked). */
 export interface LoggedQuestion {
   replyId: string;
@@ -12,12 +14,21 @@ export interface LoggedQuestion {
   found: boolean;
   sources: string[];
   reply: string;
+  vote?: Vote;
+  comment?: string;
 }
 
 /** What citizens asked and what the bot answered; a store keeps it (src/store/questions.ts). */
 export interface QuestionLog {
   /** Log a question and its reply; returns the reply id. */
   record(chatKey: string, question: string, reply: Reply): string;
+  vote(replyId: string, vote: Vote, comment?: string): Promise<boolean>;
+}
+
+/** The log read back (the inbox: `planbot inbox`, GET /api/inbox). */
+export interface QuestionHistory {
+  /** Questions logged since `sinceMs`, oldest first, with their votes. */
+  since(sinceMs: number): Promise<LoggedQuestion[]>;
 }
 
 /** Personal data a question may carry, masked before it is logged: e-mail addresses, ID-card numbers, phone numbers. */

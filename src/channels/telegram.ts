@@ -61,7 +61,7 @@ export class TelegramChannel {
   }
 
   /** Queue an update (from the webhook or the poller); unknown kinds and malformed ones are ignored. */
-  admit(update: Update, outboxId?: number): Admission {
+  async admit(update: Update, outboxId?: number): Promise<Admission> {
     const chatId = chatIdOf(update);
     if (chatId === undefined) {
       this.planbot.logger.debug('telegram update of an unhandled kind, or malformed: ignored');
@@ -132,7 +132,7 @@ export class TelegramChannel {
         continue;
       }
       for (const update of updates) {
-        const admission = this.admit(update);
+        const admission = await this.admit(update);
         // Not queued (full / not ready): keep the offset so Telegram hands it out again.
         if (admission === 'busy' || admission === 'not-ready' || admission === 'stopping') {
           await pause(1_000, signal);
@@ -306,5 +306,5 @@ export const telegramWebhook: FastifyPluginAsync<TelegramWebhookOptions> = async
   });
 
   // No body schema: a malformed update with the right secret is acknowledged and ignored, not refused.
-  app.post('/webhook', async (request, reply) => app.planbot.acknowledge(reply, channel.admit(request.body as Update)));
+  app.post('/webhook', async (request, reply) => app.planbot.acknowledge(reply, await channel.admit(request.body as Update)));
 };

@@ -68,7 +68,7 @@ export class ZaloBotChannel {
   ) {}
 
   /** Queue an event; ignored kinds and malformed events are acknowledged and dropped. */
-  admit(body: unknown, outboxId?: number): Admission {
+  async admit(body: unknown, outboxId?: number): Promise<Admission> {
     const event = readZaloEvent(body);
     if (!event) {
       this.planbot.logger.debug('zalo event of an unhandled kind, or malformed: ignored');
@@ -128,5 +128,5 @@ export const zaloBotWebhook: FastifyPluginAsync<ZaloBotWebhookOptions> = async (
   });
 
   // No body schema: a malformed event with the right secret is acknowledged and ignored (readZaloEvent), not refused.
-  app.post('/webhook', async (request, reply) => app.planbot.acknowledge(reply, channel.admit(request.body)));
+  app.post('/webhook', async (request, reply) => app.planbot.acknowledge(reply, await channel.admit(request.body)));
 };

@@ -83,7 +83,7 @@ export class ZaloOaChannel {
   }
 
   /** Queue a user's message; other events and malformed ones are acknowledged and dropped. */
-  admit(body: unknown, outboxId?: number): Admission {
+  async admit(body: unknown, outboxId?: number): Promise<Admission> {
     const event = readOaEvent(body);
     if (!event) {
       this.planbot.logger.debug('zalo OA event of an unhandled kind, or malformed: ignored');
@@ -169,5 +169,5 @@ export const zaloOaWebhook: FastifyPluginAsync<ZaloOaWebhookOptions> = async (ap
   });
 
   // No body schema: a malformed event with a valid signature is acknowledged and ignored (readOaEvent), not refused.
-  app.post('/webhook', async (request, reply) => app.planbot.acknowledge(reply, channel.admit(request.body)));
+  app.post('/webhook', async (request, reply) => app.planbot.acknowledge(reply, await channel.admit(request.body)));
 };
