@@ -50,8 +50,10 @@ export interface Stores {
   close(): Promise<void>;
 }
 
-/** A shared store failed during a turn: the delivery stays in the outbox for a later attempt. */
+/** A shared store failed during a turn: the delivery stays in the outbox for a later attempt; an API call gets 503. */
 export class StoreUnavailable extends Error {
+  readonly statusCode = 503;
+
   constructor(cause: unknown) {
     super(`shared store unavailable: ${(cause as Error)?.message ?? String(cause)}`, { cause });
     this.name = 'StoreUnavailable';

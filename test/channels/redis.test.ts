@@ -214,11 +214,15 @@ describe.skipIf(skip)('several instances on one Redis', () => {
       await own.stop();
       expect(await readyzBecomes(url, 503)).toBe(503);
       expect((await tgHook(url, tgUpdate(7_301, 94_001, 'during'))).status).toBe(503);
+      // An API chat's context is in Redis too: 503; a call naming no chat needs no store.
+      expect((await post(`${url}/api/ask`, { text: 'hi', chat: 'desk' })).status).toBe(503);
+      expect((await post(`${url}/api/ask`, { text: 'hi' })).json.reply).toBe('v1: hi');
       await own.restart();
       expect(await readyzBecomes(url, 200)).toBe(200);
       // The platform delivers it again: answered now.
       expect((await tgHook(url, tgUpdate(7_301, 94_001, 'during'))).status).toBe(200);
       await waitFor('the reply', () => repliesTo(7_301).length === 1, 5_000);
+      expect((await post(`${url}/api/ask`, { text: 'hi', chat: 'desk' })).json.reply).toBe('v1: hi');
       expect(child.lines().some((l) => /redis connection lost/.test(l.msg))).toBe(true);
       await stopChild(child);
     } finally {

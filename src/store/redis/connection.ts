@@ -34,6 +34,8 @@ export async function connectRedis(url: string, logger?: Logger): Promise<RedisC
     maxRetriesPerRequest: 1,
     connectTimeout: 5_000,
     retryStrategy: (times) => Math.min(100 * times, 1_000),
+    // Commands issued in one tick go out in one write.
+    enableAutoPipelining: true,
   });
   redis.on('error', (error: Error) => (lastError = error));
   try {

@@ -8,8 +8,9 @@ import { aliveKey, KEY, luaScript } from './connection.js';
 const STALL_MS = 10_000;
 /** How often a running turn says it is still running. */
 const BEAT_MS = 2_000;
-/** How often a waiting turn looks whether its place has come. */
-const POLL_MS = 10;
+/** How often a waiting turn looks whether its place has come: soon at first, then less often. */
+const POLL_FIRST_MS = 2;
+const POLL_MAX_MS = 25;
 /** A waiting turn gives up after this long (the queue abandons it sooner). */
 const MAX_WAIT_MS = 120_000;
 /** A chat's line is forgotten a day after its last turn. */
@@ -80,6 +81,9 @@ return 1`);
  * it first and writes it back before the line moves on, so the next turn, on any instance, sees it.
  */
 export class RedisTurns implements ChatTurns {
+  /** The last API turn of each chat in this process: the next waits for it here, not by asking Redis again and again. */
+  private readonly local = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly redis: Redis,
     private readonly me: string,
@@ -99,6 +103,20 @@ export class RedisTurns implements ChatTurns {
   async run<T>(chatKey: string, turn: () => Awaitable<T>, ticket = 0): Promise<T> {
     // Calls that name no chat keep no context and wait for nobody.
     if (chatKey === ANONYMOUS_CHAT) return turn();
+    // A delivery's turn comes from the queue, which runs a chat's deliveries one at a time, in the order of their places.
+    if (ticket > 0) return this.shared(chatKey, turn, ticket);
+    const before = this.local.get(chatKey);
+    const mine = (before ? before.catch(() => undefined) : Promise.resolve()).then(() => this.shared(chatKey, turn, ticket));
+    this.local.set(chatKey, mine);
+    try {
+      return await mine;
+    } finally {
+      if (this.local.get(chatKey) === mine) this.local.delete(chatKey);
+    }
+  }
+
+  /** The turn in the chat's line shared by the instances. */
+  private async shared<T>(chatKey: string, turn: () => Awaitable<T>, ticket: number): Promise<T> {
     const { place, stored } = await this.enter(chatKey, ticket);
     const loaded = stored ? (JSON.parse(stored) as ChatContext) : undefined;
     if (loaded) this.contexts.set(chatKey, loaded);
@@ -119,7 +137,7 @@ export class RedisTurns implements ChatTurns {
     const keys = [lineKey(chatKey), contextKey(chatKey)];
     const deadline = this.now() + MAX_WAIT_MS;
     let place = ticket;
-    for (;;) {
+    for (let pause = POLL_FIRST_MS; ; pause = Math.min(POLL_MAX_MS, pause * 2)) {
       let result: [number, number, string];
       try {
         result = (await ENTER(this.redis, keys, [place, this.now(), STALL_MS, LINE_TTL_MS, aliveKey(''), this.me])) as [number, number, string];
@@ -129,7 +147,7 @@ export class RedisTurns implements ChatTurns {
       place = Number(result[0]);
       if (result[1] === 1) return { place, stored: result[2] };
       if (this.now() > deadline) throw new StoreUnavailable(new Error(`chat turn waited over ${MAX_WAIT_MS} ms`));
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }
 
