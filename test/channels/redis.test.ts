@@ -1,10 +1,11 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flushDb, redisMissing, startRedisServer, testRedis, type TestRedis } from '../store/redisServer.js';
+import { compileServe } from './compileServe.js';
 import { fakeTelegram, sleep, waitFor } from './fakeApi.js';
 import { post, TG_SECRET, TG_TOKEN } from './harness.js';
 
@@ -86,19 +87,7 @@ const repliesTo = (chat: number) => tg.callsTo('sendMessage').filter((c) => c.bo
 
 beforeAll(async () => {
   if (skip) return;
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'package.json'), '{"type":"module"}\n');
-  execFileSync(
-    process.execPath,
-    [
-      join(root, 'node_modules/typescript/bin/tsc'),
-      ...['--outDir', outDir, '--rootDir', join(root, 'src'), '--module', 'NodeNext', '--moduleResolution', 'NodeNext'],
-      ...['--target', 'ES2022', '--strict', '--skipLibCheck', '--esModuleInterop', '--types', 'node'],
-      join(root, 'src/channels/serve.ts'),
-      join(root, 'src/channels/corpusLoader.ts'),
-    ],
-    { cwd: root, stdio: 'pipe' },
-  );
+  compileServe(root, outDir);
   tgRoot = await tg.listen();
   scratch = mkdtempSync(join(tmpdir(), 'planbot-redis-'));
   redis = await testRedis();
