@@ -1,5 +1,6 @@
 import type { Reply } from '../answer/types.js';
 
+/** A citizen's verdict on an answer: 👍 or 👎. */
 export type Vote = 'up' | 'down';
 
 /** One answered question, as the question log keeps it (no chat id, personal numbers masked). */
@@ -14,6 +15,7 @@ export interface LoggedQuestion {
   found: boolean;
   sources: string[];
   reply: string;
+  /** The latest vote on the answer, with its comment (API feedback). */
   vote?: Vote;
   comment?: string;
 }
@@ -22,6 +24,7 @@ export interface LoggedQuestion {
 export interface QuestionLog {
   /** Log a question and its reply; returns the reply id. */
   record(chatKey: string, question: string, reply: Reply): string;
+  /** Keep a vote (a later one replaces it) on a logged reply; false = unknown reply id. */
   vote(replyId: string, vote: Vote, comment?: string): Promise<boolean>;
 }
 

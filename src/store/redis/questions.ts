@@ -116,7 +116,12 @@ export async function streamQuestions(redis: Redis, sinceMs: number): Promise<Lo
       for (let i = 0; i < flat.length; i += 2) f[flat[i]!] = flat[i + 1]!;
       if (f.kind === 'vote') {
         const voted = byReply.get(f.replyId!);
-        if (voted) Object.assign(voted, { vote: f.vote as Vote }, f.comment ? { comment: f.comment } : {});
+        // A later vote replaces the earlier one, comment included.
+        if (voted) {
+          voted.vote = f.vote as Vote;
+          if (f.comment) voted.comment = f.comment;
+          else delete voted.comment;
+        }
         continue;
       }
       const q: LoggedQuestion = {
