@@ -15,14 +15,14 @@ redis.call('ZADD', KEYS[2], ARGV[2], id)
 redis.call('HSET', KEYS[3], id, ARGV[3])
 return id`);
 
-/** Take (lease anew) the entries whose lease ran out (own ones too: their turn failed, as when Redis was gone) or whose owner is no longer alive. */
+/** Take (lease anew) another instance's entries whose lease ran out or whose instance is no longer alive (never one's own: they are being answered). */
 const TAKE = luaScript(`
 local taken = {}
 local leases = redis.call('ZRANGE', KEYS[2], 0, -1, 'WITHSCORES')
 for i = 1, #leases, 2 do
   local id, untilMs = leases[i], tonumber(leases[i + 1])
   local owner = redis.call('HGET', KEYS[3], id)
-  if untilMs <= tonumber(ARGV[1]) or not owner or (owner ~= ARGV[2] and redis.call('EXISTS', ARGV[4] .. owner) == 0) then
+  if owner ~= ARGV[2] and (untilMs <= tonumber(ARGV[1]) or not owner or redis.call('EXISTS', ARGV[4] .. owner) == 0) then
     local body = redis.call('HGET', KEYS[1], id)
     if body then
       redis.call('ZADD', KEYS[2], ARGV[3], id)
@@ -40,8 +40,9 @@ return taken`);
 /**
  * The outbox in Redis, shared by the instances: each entry is leased by the instance that wrote
  * or took it; entries whose lease ran out, or whose instance stopped saying it is alive (killed,
- * cut off), are taken by the next instance that looks. A lease outlives any reply (the queue
- * gives up on one after 60 s), so an entry under lease is never answered twice.
+ * cut off), are taken by the next instance that looks; a restarted process is a new instance, so
+ * it takes what its predecessor left. A lease outlives any reply (the queue gives up on one after
+ * 60 s), so an entry under lease is not answered twice.
  */
 export class RedisOutbox implements Outbox {
   constructor(
