@@ -85,3 +85,30 @@ export function measureAnswers(engine: Answerer, chains: Chain[], opts: MeasureO
     heapMB: mem.heapUsed / 2 ** 20,
   };
 }
+
+/** Runs a chat's turn as the server does: with a shared store, its context loaded before and written after. */
+export type TurnRunner = (chat: string, ask: () => unknown) => unknown;
+
+/**
+ * Answers timed through the store's turns, as the server answers them: the whole mix in
+ * rounds (bounded in count and time), each chain in its own chat; the corpus-wide replies aside.
+ */
+export async function measureStoreTurns(engine: Answerer, runTurn: TurnRunner, chains: Chain[], opts: MeasureOptions): Promise<Percentiles & { perSecond: number; rounds: number }> {
+  const mix: number[] = [];
+  let rounds = 0;
+  const round = async (tag: string, record: boolean) => {
+    for (const [ci, chain] of chains.entries()) {
+      const chat = `api:bench:${tag}:${ci}`;
+      for (const turn of chain) {
+        const t0 = performance.now();
+        await runTurn(chat, () => engine.ask(chat, turn.text));
+        if (record && !turn.corpusWide) mix.push(performance.now() - t0);
+      }
+    }
+  };
+  const warmEnd = performance.now() + opts.warmupMs;
+  for (let w = 0; performance.now() < warmEnd || w < 3; w++) await round(`w${w}`, false);
+  const start = performance.now();
+  while (rounds < opts.minRounds || (rounds < opts.maxRounds && performance.now() - start < opts.maxMs)) await round(`r${rounds++}`, true);
+  return { ...percentiles(mix), perSecond: mix.length / (mix.reduce((a, b) => a + b, 0) / 1000), rounds };
+}

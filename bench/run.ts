@@ -12,9 +12,10 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measureAnswers, type AnswerStats, type MeasureOptions } from './answers.js';
+import { measureAnswers, measureStoreTurns, type AnswerStats, type MeasureOptions, type Percentiles } from './answers.js';
 import { measureHttp, type HttpStats } from './http.js';
 import { allText, MIX } from './questions.js';
+import { hasRedisServer, startRedisServer } from './redisServer.js';
 import { writeSyntheticCorpus } from './synthetic.js';
 
 const FACTOR = 100;
@@ -92,13 +93,16 @@ async function childMain(mode: string): Promise<void> {
   const cacheDir = process.env.PLANBOT_CACHE!;
   const send = (m: unknown) => new Promise<void>((res) => process.send!(m, () => res()));
 
+  const { loadConfig } = await import('../src/config.js');
+  // The store as `planbot serve` has it: SQLite in a folder of the run's, or Redis when BENCH_REDIS_URL is set.
+  const storeEnv = { PLANBOT_DATA: process.env.BENCH_DATA!, ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL } : {}) };
   if (mode === 'serve') {
-    const { loadConfig } = await import('../src/config.js');
     const { buildServer } = await import('../src/channels/server.js');
     const { corpus, index } = loadCorpusCached(dir, cacheDir);
-    // Served as in production: replies to repeated (question, context) pairs are remembered.
-    const engine = createAnswerer(corpus, { index });
-    const server = await buildServer({ config: loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', PLANBOT_API_RATE_LIMIT: '0' }), getAnswerer: () => engine });
+    const serving: { engine?: ReturnType<typeof createAnswerer> } = {};
+    const server = await buildServer({ config: loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', PLANBOT_API_RATE_LIMIT: '0', ...storeEnv }), getAnswerer: () => serving.engine });
+    // Served as in production: the store's contexts; replies to repeated (question, context) pairs are remembered.
+    serving.engine = createAnswerer(corpus, { index, store: server.stores.contexts });
     const address = await server.start();
     process.on('message', async (m) => {
       if (m === 'stop') {
@@ -108,6 +112,17 @@ async function childMain(mode: string): Promise<void> {
     });
     await send({ address, code });
     return;
+  }
+
+  if (mode === 'store') {
+    const { openStores } = await import('../src/store/index.js');
+    const { corpus, index } = loadCorpusCached(dir, cacheDir);
+    const stores = await openStores(loadConfig({ LOG_LEVEL: 'silent', ...storeEnv }), { dedupeTtlMs: 60_000, rateLimit: { max: 20, windowMs: 60_000 } });
+    const engine = createAnswerer(corpus, { index, store: stores.contexts, rememberReplies: false });
+    const turns = await measureStoreTurns(engine, (chat, ask) => stores.turns.run(chat, ask), MIX, { ...MEASURE, maxMs: 4000, minRounds: 5 });
+    await stores.close();
+    await send(turns);
+    process.exit(0);
   }
 
   let start: StartTimes;
@@ -155,11 +170,17 @@ async function childMain(mode: string): Promise<void> {
 
 // ---------------------------------------------------------------- parent side
 
-function child(mode: 'cold' | 'warm' | 'serve', corpus: string, cache: string): { proc: ReturnType<typeof fork>; first: Promise<unknown> } {
+/** The bench's store: a fresh SQLite folder per child, or a Redis (BENCH_REDIS_URL). */
+interface StoreEnv {
+  BENCH_DATA: string;
+  BENCH_REDIS_URL?: string;
+}
+
+function child(mode: 'cold' | 'warm' | 'serve' | 'store', corpus: string, cache: string, store?: StoreEnv): { proc: ReturnType<typeof fork>; first: Promise<unknown> } {
   const proc = fork(fileURLToPath(import.meta.url), ['--child', mode], {
     // gc() only for the live-heap figure taken after the answers were measured.
     execArgv: [...process.execArgv, '--expose-gc'],
-    env: { ...process.env, PLANBOT_CORPUS: corpus, PLANBOT_CACHE: cache },
+    env: { ...process.env, PLANBOT_CORPUS: corpus, PLANBOT_CACHE: cache, BENCH_DATA: mkdtempSync(join(tmpdir(), 'planbot-bench-data-')), ...store },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const first = new Promise<unknown>((resolve, reject) => {
@@ -170,13 +191,9 @@ function child(mode: 'cold' | 'warm' | 'serve', corpus: string, cache: string): 
   return { proc, first };
 }
 
-async function measureScale(label: string, dir: string, cache: string, httpDurationS: number, log: (s: string) => void): Promise<ScaleResult> {
-  log(`${label}: cold start and answers …`);
-  const cold = (await child('cold', dir, cache).first) as ChildResult;
-  log(`${label}: cached start and answers …`);
-  const warm = (await child('warm', dir, cache).first) as ChildResult;
-  log(`${label}: HTTP …`);
-  const server = child('serve', dir, cache);
+/** The HTTP figures of a server child (its store chosen by `store`). */
+async function serveAndMeasure(dir: string, cache: string, httpDurationS: number, store?: StoreEnv): Promise<{ http: HttpStats; code: string }> {
+  const server = child('serve', dir, cache, store);
   const { address, code } = (await server.first) as { address: string; code: string };
   let http: HttpStats;
   try {
@@ -187,7 +204,68 @@ async function measureScale(label: string, dir: string, cache: string, httpDurat
     await Promise.race([exited, new Promise((res) => setTimeout(res, 5000))]);
     if (server.proc.exitCode === null) server.proc.kill();
   }
+  return { http, code };
+}
+
+async function measureScale(label: string, dir: string, cache: string, httpDurationS: number, log: (s: string) => void): Promise<ScaleResult> {
+  log(`${label}: cold start and answers …`);
+  const cold = (await child('cold', dir, cache).first) as ChildResult;
+  log(`${label}: cached start and answers …`);
+  const warm = (await child('warm', dir, cache).first) as ChildResult;
+  log(`${label}: HTTP …`);
+  const { http, code } = await serveAndMeasure(dir, cache, httpDurationS);
   return { label, plans: cold.start.plans, cold, warm, http, codes: [cold.code, warm.code, code] };
+}
+
+/** Answers through the store's turns and HTTP, on the real corpus: one store. */
+interface StoreResult {
+  store: string;
+  turns: Percentiles & { perSecond: number; rounds: number };
+  http: HttpStats;
+}
+
+/**
+ * The same measures with SQLite and with Redis (REDIS_URL, else a redis-server of the run's own
+ * when one is installed): an answer as the server gives it (context loaded and written through
+ * the store), and HTTP. Not budgeted: the budgets are for the default store.
+ */
+async function measureStores(dir: string, cache: string, log: (s: string) => void): Promise<{ results: StoreResult[]; note: string }> {
+  let own: Awaited<ReturnType<typeof startRedisServer>> | null = null;
+  const given = process.env.REDIS_URL;
+  if (!given && hasRedisServer()) own = await startRedisServer();
+  const redisUrl = given ?? own?.url;
+  const stores: Array<[string, StoreEnv | undefined]> = [['SQLite', undefined]];
+  if (redisUrl) stores.push([`Redis (${given ? 'REDIS_URL' : 'local redis-server'})`, { BENCH_DATA: '', BENCH_REDIS_URL: redisUrl }]);
+  const results: StoreResult[] = [];
+  try {
+    for (const [name, env] of stores) {
+      const store = env ? { ...env, BENCH_DATA: mkdtempSync(join(tmpdir(), 'planbot-bench-data-')) } : undefined;
+      log(`store ${name}: answers through the store …`);
+      const turns = (await child('store', dir, cache, store).first) as StoreResult['turns'];
+      log(`store ${name}: HTTP …`);
+      const { http } = await serveAndMeasure(dir, cache, 2, store);
+      results.push({ store: name, turns, http });
+    }
+  } finally {
+    await own?.stop();
+  }
+  return { results, note: redisUrl ? '' : 'Redis not measured: set REDIS_URL or install redis-server' };
+}
+
+function storeTable(stores: { results: StoreResult[]; note: string }): string {
+  const ms = (n: number, d = 3) => n.toFixed(d);
+  const rows = [
+    ['real corpus, by store', ...stores.results.map((r) => r.store)],
+    ['answer through the store p50 / p99 (ms)', ...stores.results.map((r) => `${ms(r.turns.p50)} / ${ms(r.turns.p99)}`)],
+    ['answers/s through the store (one chat at a time)', ...stores.results.map((r) => ms(r.turns.perSecond, 0))],
+    ['HTTP /healthz req/s', ...stores.results.map((r) => ms(r.http.healthz.rps, 0))],
+    ['HTTP /api/ask req/s', ...stores.results.map((r) => ms(r.http.ask.rps, 0))],
+    ['/api/ask ÷ /healthz, median (rounds)', ...stores.results.map((r) => `${ms(100 * r.http.ratio, 1)}% (${r.http.ratios.map((x) => ms(100 * x, 0)).join(', ')})`)],
+    ['/api/ask latency p50 / p99 (ms)', ...stores.results.map((r) => `${r.http.ask.p50} / ${r.http.ask.p99}`)],
+    ['HTTP errors or non-2xx', ...stores.results.map((r) => String(r.http.failures))],
+  ];
+  return `${table(rows)}${stores.note ? `
+${stores.note}` : ''}`;
 }
 
 interface Check {
@@ -265,7 +343,7 @@ function table(rows: string[][]): string {
   }).join('\n');
 }
 
-function report(machine: Record<string, string>, small: ScaleResult, big: ScaleResult, results: Check[]): string {
+function report(machine: Record<string, string>, small: ScaleResult, big: ScaleResult, results: Check[], stores: { results: StoreResult[]; note: string }): string {
   const ms = (n: number, d = 3) => n.toFixed(d);
   const scales = [small, big];
   const out: string[] = [];
@@ -299,6 +377,9 @@ function report(machine: Record<string, string>, small: ScaleResult, big: ScaleR
     return p ? `${ms(p.p50)} / ${ms(p.p99)}` : '';
   })])]));
   out.push('');
+  out.push('SQLite and Redis (answers timed with the reply memo off; HTTP served as in production):');
+  out.push(storeTable(stores));
+  out.push('');
   out.push('Budgets:');
   for (const c of results) out.push(`  ${c.ok ? 'PASS' : 'FAIL'}  ${c.name}: ${c.detail}`);
   return out.join('\n');
@@ -316,6 +397,7 @@ async function parentMain(): Promise<number> {
     const syn = writeSyntheticCorpus(realDir, bigDir, FACTOR, allText());
     const small = await measureScale('real corpus', realDir, join(tmp, 'cache'), 2, log);
     const big = await measureScale(`${FACTOR}× corpus`, bigDir, join(tmp, 'cache'), 2, log);
+    const stores = await measureStores(realDir, join(tmp, 'cache'), log);
     const results = checks(small, big);
     const machine = {
       cpu: cpus()[0]?.model ?? 'unknown',
@@ -326,9 +408,9 @@ async function parentMain(): Promise<number> {
     const failed = results.filter((c) => !c.ok);
     if (json) {
       const strip = (s: ScaleResult) => ({ ...s, cold: { ...s.cold, answers: { ...s.cold.answers, replies: undefined } }, warm: { ...s.warm, answers: { ...s.warm.answers, replies: undefined } } });
-      console.log(JSON.stringify({ machine, syntheticFiles: syn.files, budgets: BUDGET, scales: [strip(small), strip(big)], checks: results, ok: failed.length === 0 }, null, 2));
+      console.log(JSON.stringify({ machine, syntheticFiles: syn.files, budgets: BUDGET, scales: [strip(small), strip(big)], stores, checks: results, ok: failed.length === 0 }, null, 2));
     } else {
-      console.log(report(machine, small, big, results));
+      console.log(report(machine, small, big, results, stores));
       if (failed.length) console.log(`\n${failed.length} budget(s) missed: ${failed.map((c) => c.name).join('; ')}`);
     }
     return failed.length ? 1 : 0;

@@ -57,6 +57,8 @@ export interface Limits {
   oaMaxEventAgeMs: number;
   /** How long a process owns an outbox entry it is answering; after that (or once it has stopped) another may take it. */
   outboxLeaseMs: number;
+  /** Entries the question log keeps in Redis at most (a stream capped as it grows; SQLite keeps by days alone). */
+  questionLogMax: number;
 }
 
 export interface Config {
@@ -81,7 +83,12 @@ export interface Config {
   questionLogDays: number | null;
   /** When set, GET /api/inbox answers with `Authorization: Bearer <token>`; the route is off otherwise. */
   adminToken: string | null;
+  /** When set, contexts, delivery ids, rate limits, the outbox and the question log are kept in this Redis (several instances). */
+  redisUrl: string | null;
 }
+
+/** Where the store is: what `planbot inbox` needs, without the server's variables. */
+export type StoreConfig = Pick<Config, 'dataDir' | 'questionLogDays' | 'redisUrl'>;
 
 export interface WebConfig {
   /** Origins allowed to embed the web pages in a frame (CSP frame-ancestors). */
@@ -132,13 +139,45 @@ export function loadConfig(env: Env): Config {
   const apiToken = get('PLANBOT_API_TOKEN');
   if (apiToken !== null && apiToken.length < 16) problems.push('PLANBOT_API_TOKEN must be at least 16 characters long');
   const trustProxy = flag('PLANBOT_TRUST_PROXY', get('PLANBOT_TRUST_PROXY'), problems);
-  const dataDir = get('PLANBOT_DATA') ?? './data';
-  const questionLogDays = questionLog(get, problems);
+  const { dataDir, questionLogDays, redisUrl } = readStore(get, problems);
   const adminToken = get('PLANBOT_ADMIN_TOKEN');
   if (adminToken !== null && adminToken.length < 16) problems.push('PLANBOT_ADMIN_TOKEN must be at least 16 characters long');
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, logLevel, publicUrl, telegram, zaloBot, zaloOa, web, limits, apiToken, trustProxy, dataDir, questionLogDays, adminToken };
+  return { port, host, logLevel, publicUrl, telegram, zaloBot, zaloOa, web, limits, apiToken, trustProxy, dataDir, questionLogDays, adminToken, redisUrl };
+}
+
+/** PLANBOT_DATA, PLANBOT_LOG(_DAYS) and REDIS_URL alone; throws ConfigError when malformed. */
+export function loadStoreConfig(env: Env): StoreConfig {
+  const problems: string[] = [];
+  const store = readStore((name) => env[name]?.trim() || null, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return store;
+}
+
+function readStore(get: Get, problems: string[]): StoreConfig {
+  return { dataDir: get('PLANBOT_DATA') ?? './data', questionLogDays: questionLog(get, problems), redisUrl: parseRedisUrl(get('REDIS_URL'), problems) };
+}
+
+/** redis://[user:password@]host[:port][/db] or rediss:// (TLS); checked here, reached at start. */
+function parseRedisUrl(raw: string | null, problems: string[]): string | null {
+  if (raw === null) return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(raw);
+  } catch {
+    // reported below
+  }
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname || !/^(\/\d{0,2})?$/.test(url.pathname)) {
+    problems.push(`REDIS_URL must look like redis://[user:password@]host[:port][/db] or rediss://… (got "${redactUrl(raw)}")`);
+    return null;
+  }
+  return raw;
+}
+
+/** A URL as it may be shown: any password replaced. */
+export function redactUrl(raw: string): string {
+  return raw.replace(/^([a-z]+:\/\/[^:@/]*:)[^@/]*@/i, '$1***@');
 }
 
 /** One numeric knob: variable, default, and the range it must fall in. */
@@ -167,6 +206,7 @@ const KNOBS: readonly Knob[] = [
   { env: 'PLANBOT_API_CONTEXTS', key: 'apiContexts', fallback: 10_000, min: 0, max: 1_000_000 },
   { env: 'ZALO_OA_MAX_EVENT_AGE_MS', key: 'oaMaxEventAgeMs', fallback: 15 * 60 * SECOND, min: SECOND, max: 24 * 3600 * SECOND },
   { env: 'PLANBOT_OUTBOX_LEASE_MS', key: 'outboxLeaseMs', fallback: 120 * SECOND, min: SECOND, max: 24 * 3600 * SECOND },
+  { env: 'PLANBOT_LOG_MAX_ENTRIES', key: 'questionLogMax', fallback: 1_000_000, min: 100, max: 100_000_000 },
 ];
 
 /** Every limit, from its variable or its default; whole numbers within range only. */

@@ -162,7 +162,8 @@ export const jsonApi: FastifyPluginAsync<JsonApiOptions> = async (app, { token, 
     if (!answerer) return reply.code(503).send(NOT_READY);
     const { text, chat } = request.body as { text: string; chat?: string };
     const chatKey = chat === undefined ? ANONYMOUS_CHAT : `${API_CHAT_PREFIX}${chat}`;
-    const answer: Reply = answerer.ask(chatKey, text);
+    // With a shared store a named chat's turn waits for its earlier ones and has its context loaded first.
+    const answer: Reply = await app.planbot.stores.turns.run(chatKey, () => answerer.ask(chatKey, text));
     const replyId = app.planbot.conversation.record(chatKey, text, answer, request.log);
     let bytes = sent.get(answer);
     if (!bytes) {
@@ -195,7 +196,7 @@ export interface InboxApiOptions {
   /** The admin's bearer token. */
   token: string;
   /** What the bot could not answer since a time (ms). */
-  list: (sinceMs: number) => InboxGroup[];
+  list: (sinceMs: number) => Promise<InboxGroup[]>;
 }
 
 /** GET /api/inbox?since=7d: the inbox, for the admin token only (401 without, 403 with another). */
@@ -207,15 +208,16 @@ export const inboxApi: FastifyPluginAsync<InboxApiOptions> = async (app, { token
   app.get('/inbox', async (request, reply) => {
     const since = parseSince((request.query as { since?: string }).since ?? '7d');
     if (since === null) return reply.code(400).send({ error: 'since must look like 7d, 12h or 30m' });
-    return { since: new Date(Date.now() - since).toISOString(), groups: list(Date.now() - since) };
+    return { since: new Date(Date.now() - since).toISOString(), groups: await list(Date.now() - since) };
   });
 };
 
-/** GET /healthz (process alive) and GET /readyz (corpus loaded). */
+/** GET /healthz (process alive) and GET /readyz (corpus loaded, store reachable). */
 export const health: FastifyPluginAsync = async (app) => {
   const status = { type: 'object', properties: { status: { type: 'string' } } } as const;
   app.get('/healthz', { schema: { response: { 200: status } } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { response: { 200: status, 503: status } } }, async (_request, reply) =>
-    app.planbot.getAnswerer() ? { status: 'ready' } : reply.code(503).send({ status: 'loading' }),
-  );
+  app.get('/readyz', { schema: { response: { 200: status, 503: status } } }, async (_request, reply) => {
+    if (!app.planbot.getAnswerer()) return reply.code(503).send({ status: 'loading' });
+    return app.planbot.stores.available() ? { status: 'ready' } : reply.code(503).send({ status: 'store unavailable' });
+  });
 };

@@ -2,11 +2,9 @@ import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import type { Answerer } from '../answer/types.js';
 import type { Conversation } from './conversation.js';
-import type { DeliveryLog } from './dedupe.js';
 import type { Outbound } from './outbound.js';
-import type { Outbox } from './outbox.js';
 import type { ChatQueue, PushResult } from './queue.js';
-import type { RateLimiter } from './rateLimit.js';
+import { StoreUnavailable, type Stores } from './stores.js';
 import * as texts from './texts.js';
 
 /** One accepted update: answered later, from the queue. */
@@ -43,62 +41,88 @@ export class ChannelContext {
     readonly outbound: Outbound,
     readonly conversation: Conversation,
     readonly logger: Logger,
-    private readonly dedupe: DeliveryLog,
-    private readonly limiter: RateLimiter,
-    private readonly outbox: Outbox,
+    readonly stores: Stores,
   ) {}
 
   /**
-   * Decide synchronously whether an update is taken. Duplicates are dropped; the chat's rate
-   * limit and its own small queue apply here, at admission, so one chat's flood never fills
-   * its channel's queue. An update is only remembered once it is taken (queued, or refused for
-   * its chat's sake), so a delivery refused with 503 can be retried. A queued delivery is in
-   * the outbox before this returns (so before the webhook is acknowledged) until it is answered.
+   * Decide whether an update is taken (before the webhook is acknowledged). Duplicates are
+   * dropped; the chat's rate limit and its own small queue apply here, at admission, so one
+   * chat's flood never fills its channel's queue. A queued delivery is in the outbox before
+   * this resolves until it is answered. Its delivery id is claimed last, once everything else
+   * is kept, so of two instances given the same delivery exactly one answers it, and a delivery
+   * refused with 503 (store unreachable, queue full, stopping) is given back to be retried.
    */
-  admit(job: Job): Admission {
+  async admit(job: Job): Promise<Admission> {
     if (!this.getAnswerer()) return 'not-ready';
-    if (job.outboxId === undefined && job.dedupeKey !== undefined && this.dedupe.has(job.dedupeKey)) return 'duplicate';
+    if (!this.stores.available()) return 'not-ready';
+    try {
+      return await this.take(job);
+    } catch (error) {
+      this.logger.error({ err: error, update: job.id }, 'store unavailable: delivery refused with 503');
+      return 'not-ready';
+    }
+  }
+
+  private async take(job: Job): Promise<Admission> {
+    const { deliveries, rateLimit, outbox, turns } = this.stores;
     const log = this.logger.child({ update: job.id });
     const notice = (text: string) => ({ id: job.id, run: () => job.notify(text, log) });
-    let pushed: PushResult;
-    // The outbox entry: the delivery's own (taken over from a stopped process), or one kept now if it is to be answered.
-    let kept = job.outboxId;
-    const decision = this.limiter.hit(job.chatKey);
-    if (decision === 'drop') pushed = 'chat-full';
-    else if (decision === 'notify') {
+    // A delivery from the outbox (taken over from a stopped process) is no repeat: already claimed and kept.
+    const claim = async () => job.outboxId !== undefined || job.dedupeKey === undefined || deliveries.claim(job.dedupeKey);
+    const decision = await rateLimit.hit(job.chatKey);
+    if (decision !== 'ok') {
+      if (job.outboxId !== undefined) await outbox.done(job.outboxId);
+      if (!(await claim())) return 'duplicate';
+      if (decision === 'drop') return 'limited';
       log.info({ chat: job.chatKey }, 'chat over its rate limit: one notice, then silence');
       // The notice is queued in the message's place: the message itself counts as refused for its chat.
-      const queued = this.queue.push(job.channel, job.chatKey, notice(texts.RATE_LIMITED), true);
-      pushed = queued === 'queued' ? 'chat-full' : queued;
-    } else {
-      const id = (kept ??= this.outbox.put(job.channel, job.body));
-      // Done once answered, or once given up on; a reply cut short by the stop stays for the next start.
-      const run = () =>
-        job.run(log).then(
-          () => this.outbox.done(id),
-          (error: unknown) => {
-            if (!this.outbound.closed) this.outbox.done(id);
-            throw error;
-          },
-        );
-      pushed = this.queue.push(job.channel, job.chatKey, { id: job.id, run });
-      // The first message over the chat's queue gets the notice (it may pass the bound by one).
-      if (pushed === 'chat-full' && this.queue.chatSize(job.channel, job.chatKey) === this.queue.options.perChat) {
-        log.info({ chat: job.chatKey }, 'chat has too many messages waiting: one notice, the rest not answered');
-        this.queue.push(job.channel, job.chatKey, notice(texts.BUSY), true);
-      }
+      return this.admitted(job, this.queue.push(job.channel, job.chatKey, notice(texts.RATE_LIMITED), true), 'limited');
+    }
+    const id = job.outboxId ?? (await outbox.put(job.channel, job.body));
+    const ticket = await turns.ticket(job.chatKey);
+    if (!(await claim())) {
+      await Promise.all([outbox.done(id), turns.skip(job.chatKey, ticket)]);
+      return 'duplicate';
+    }
+    // Done once answered, or once given up on; a reply cut short by the stop, or by the shared store going away, stays for later.
+    const run = () =>
+      Promise.resolve(turns.run(job.chatKey, () => job.run(log), ticket)).then(
+        () => this.finish(id, log),
+        (error: unknown) => {
+          if (!this.outbound.closed && !(error instanceof StoreUnavailable)) void this.finish(id, log);
+          throw error;
+        },
+      );
+    const pushed = this.queue.push(job.channel, job.chatKey, { id: job.id, run });
+    // The first message over the chat's queue gets the notice (it may pass the bound by one).
+    if (pushed === 'chat-full' && this.queue.chatSize(job.channel, job.chatKey) === this.queue.options.perChat) {
+      log.info({ chat: job.chatKey }, 'chat has too many messages waiting: one notice, the rest not answered');
+      this.queue.push(job.channel, job.chatKey, notice(texts.BUSY), true);
     }
     // Not queued: refused (the platform delivers it again) or not to be answered.
-    if (pushed !== 'queued' && kept !== undefined) this.outbox.done(kept);
+    if (pushed !== 'queued') await Promise.all([outbox.done(id), turns.skip(job.chatKey, ticket)]);
+    return this.admitted(job, pushed, 'accepted');
+  }
+
+  /** What a push means for the platform; a delivery refused with 503 gives its id back, to be answered when it comes again. */
+  private async admitted(job: Job, pushed: PushResult, taken: Admission): Promise<Admission> {
     switch (pushed) {
       case 'queued':
+        return taken;
       case 'chat-full':
-        if (job.dedupeKey !== undefined) this.dedupe.add(job.dedupeKey);
-        return pushed === 'queued' ? 'accepted' : 'limited';
+        return 'limited';
       case 'lane-full':
-        return 'busy';
       case 'closed':
-        return 'stopping';
+        if (job.dedupeKey !== undefined && job.outboxId === undefined) await this.stores.deliveries.release(job.dedupeKey);
+        return pushed === 'lane-full' ? 'busy' : 'stopping';
+    }
+  }
+
+  private async finish(id: number, log: Logger): Promise<void> {
+    try {
+      await this.stores.outbox.done(id);
+    } catch (error) {
+      log.error({ err: error }, 'outbox entry could not be cleared: it may be answered again');
     }
   }
 

@@ -3,13 +3,10 @@ import type { Logger } from 'pino';
 import type { ContextStore } from '../answer/context.js';
 import { createAnswerer } from '../answer/engine.js';
 import type { Answerer } from '../answer/types.js';
-import { loadCorpusLimits, type Config, type CorpusLimits, type Env } from '../config.js';
+import { loadCorpusLimits, type CorpusLimits, type Env } from '../config.js';
 import { loadCorpusInSteps, notPlanFiles, reloadRefusal } from '../corpus/load.js';
 import type { Corpus } from '../corpus/types.js';
 import { loadCorpusCached } from '../search/cache.js';
-import { SqliteContextStore } from '../store/contexts.js';
-import { openDatabase } from '../store/sqlite.js';
-import { ChatContexts } from './contexts.js';
 
 /** Loads the corpus into a new Answerer; throws (with the reason) when it must not be used. */
 export type AnswererLoader = (log: Logger) => Promise<Answerer>;
@@ -45,15 +42,10 @@ export function serveLoader(source: CorpusSource): AnswererLoader {
   };
 }
 
-/** Chat-app chats whose context is kept. */
-const APP_CONTEXTS = 100_000;
-
 /**
- * `planbot serve`'s loader for a corpus folder: limits from the environment, one context store
- * for the process, in the SQLite store of PLANBOT_DATA (contexts outlive a restart).
+ * `planbot serve`'s loader for a corpus folder: limits from the environment, and the server's
+ * store's contexts (SQLite in PLANBOT_DATA, or Redis), so contexts outlive a restart.
  */
-export function planbotLoader(config: Config, dir: string, cacheDir: string | null, env: Env = process.env): AnswererLoader {
-  const db = openDatabase(config.dataDir);
-  const contexts = new ChatContexts(new SqliteContextStore(db, 'apps', APP_CONTEXTS), new SqliteContextStore(db, 'api', config.limits.apiContexts));
+export function planbotLoader(contexts: ContextStore, dir: string, cacheDir: string | null, env: Env = process.env): AnswererLoader {
   return serveLoader({ dir, cacheDir, limits: loadCorpusLimits(env), contexts });
 }

@@ -1,8 +1,14 @@
-/** Delivery ids already taken, so a delivery the platform repeats is answered once (in memory here; src/store keeps them in SQLite). */
+import type { Awaitable } from './stores.js';
+
+/**
+ * Delivery ids already taken, so a delivery the platform repeats is answered once (in memory
+ * here; src/store keeps them in SQLite or Redis, where one claim decides between instances).
+ */
 export interface DeliveryLog {
-  has(key: string): boolean;
-  /** True when the key was not seen within the ttl (and is now remembered). */
-  add(key: string): boolean;
+  /** True when the key was not taken within the ttl: it is now, by this process. */
+  claim(key: string): Awaitable<boolean>;
+  /** Forget a claimed key: the delivery was refused (503) and will come again. */
+  release(key: string): Awaitable<void>;
 }
 
 /**
@@ -20,7 +26,7 @@ export class TtlSet implements DeliveryLog {
   ) {}
 
   /** True when the key was not seen within the ttl (and is now remembered). */
-  add(key: string): boolean {
+  claim(key: string): boolean {
     const now = this.now();
     this.sweep(now);
     if (this.expiries.has(key)) return false;
@@ -30,6 +36,10 @@ export class TtlSet implements DeliveryLog {
     }
     this.expiries.set(key, now + this.ttlMs);
     return true;
+  }
+
+  release(key: string): void {
+    this.expiries.delete(key);
   }
 
   has(key: string): boolean {

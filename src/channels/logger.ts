@@ -13,6 +13,7 @@ export function configSecrets(config: Config): string[] {
     config.zaloBot?.webhookSecret,
     config.zaloOa?.secretKey,
     config.zaloOa?.accessToken,
+    config.redisUrl === null ? undefined : new URL(config.redisUrl).password,
   ].filter((s): s is string => typeof s === 'string' && s.length > 0);
 }
 

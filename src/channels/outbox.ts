@@ -1,3 +1,5 @@
+import type { Awaitable } from './stores.js';
+
 /** A delivery kept until it is answered. */
 export interface OutboxEntry {
   id: number;
@@ -13,9 +15,9 @@ export interface OutboxEntry {
  */
 export interface Outbox {
   /** Keep a delivery; returns its id. */
-  put(channel: string, body: unknown): number;
+  put(channel: string, body: unknown): Awaitable<number>;
   /** The delivery was answered, or given up on (logged). */
-  done(id: number): void;
+  done(id: number): Awaitable<void>;
   /** Deliveries another process took and did not finish (it stopped, or its lease ran out), now leased to this one. */
-  takeUnsent(): OutboxEntry[];
+  takeUnsent(): Awaitable<OutboxEntry[]>;
 }

@@ -42,6 +42,12 @@ export function couldNotAnswer(reply: Pick<Reply, 'found' | 'intent'>): boolean 
   return !reply.found || reply.intent === 'clarify' || reply.intent === 'out_of_scope';
 }
 
+/** The log read back (the inbox: `planbot inbox`, GET /api/inbox). */
+export interface QuestionHistory {
+  /** Questions logged since `sinceMs`, oldest first, with their votes. */
+  since(sinceMs: number): Promise<LoggedQuestion[]>;
+}
+
 /** Personal data a question may carry, masked before it is logged: e-mail addresses, ID-card numbers, phone numbers. */
 const PERSONAL: ReadonlyArray<[RegExp, string]> = [
   [/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu, '[email]'],

@@ -1,4 +1,11 @@
+import type { Awaitable } from './stores.js';
+
 export type RateDecision = 'ok' | 'notify' | 'drop';
+
+/** Messages a chat may send in a window: in this process (RateLimiter) or shared between instances (src/store). */
+export interface ChatRateLimit {
+  hit(chatKey: string): Awaitable<RateDecision>;
+}
 
 interface Window {
   start: number;
@@ -9,7 +16,7 @@ interface Window {
  * Fixed-window message limit per chat. The first message over the limit in a window
  * yields 'notify' (send one polite notice), later ones 'drop' (stay silent).
  */
-export class RateLimiter {
+export class RateLimiter implements ChatRateLimit {
   private readonly windows = new Map<string, Window>();
 
   constructor(

@@ -1,3 +1,4 @@
+import type { ContextStore } from '../answer/context.js';
 import type { Answerer } from '../answer/types.js';
 import { loadConfig, type Config, type Env } from '../config.js';
 import type { AnswererLoader } from './corpusLoader.js';
@@ -11,12 +12,12 @@ import { buildServer } from './server.js';
  * (ConfigError, with every problem listed) or when the first corpus load fails; resolves once
  * stopped by a signal.
  */
-export async function runServe(loaderFor: (config: Config) => AnswererLoader, env: Env = process.env): Promise<void> {
+export async function runServe(loaderFor: (config: Config, contexts: ContextStore) => AnswererLoader, env: Env = process.env): Promise<void> {
   const config = loadConfig(env);
   const logger = createLogger({ level: config.logLevel, secrets: configSecrets(config) });
-  const loadAnswerer = loaderFor(config);
   let answerer: Answerer | undefined;
   const server = await buildServer({ config, getAnswerer: () => answerer, logger });
+  const loadAnswerer = loaderFor(config, server.stores.contexts);
 
   const address = await server.start();
   logger.info({ address }, 'listening');
@@ -28,7 +29,7 @@ export async function runServe(loaderFor: (config: Config) => AnswererLoader, en
     throw error;
   }
   logger.info({ plans: answerer.plans().length }, 'corpus loaded');
-  server.resumeOutbox();
+  await server.resumeOutbox();
   if (config.publicUrl) await server.registerWebhooks(config.publicUrl);
 
   let reloading = false;

@@ -10,16 +10,13 @@ import { Conversation } from './conversation.js';
 import { configSecrets, createLogger } from './logger.js';
 import { DEFAULT_OUTBOUND, Outbound, type OutboundOptions } from './outbound.js';
 import { ChatQueue, type QueueOptions } from './queue.js';
-import { RateLimiter } from './rateLimit.js';
+import type { Stores } from './stores.js';
 import { DeliveryLoop } from './adapters/loop.js';
 import { CHANNELS } from './adapters/registry.js';
 import type { ChannelAdapter, ChannelEntry } from './adapters/types.js';
 import { webPages } from './web/plugin.js';
 import type { OutboxEntry } from './outbox.js';
-import { SqliteDeliveryLog } from '../store/deliveries.js';
-import { SqliteOutbox } from '../store/outbox.js';
-import { loggedQuestions, SqliteQuestionLog } from '../store/questions.js';
-import { openDatabase, openQuestionLog } from '../store/sqlite.js';
+import { openStores } from '../store/index.js';
 
 /** Timings and bounds; the configurable ones come from Config.limits, tests shorten the others. */
 export interface Tuning {
@@ -79,12 +76,14 @@ export interface PlanbotServer {
   app: FastifyInstance;
   /** The channels that are on. */
   channels: readonly ChannelAdapter[];
+  /** The store (SQLite, or Redis with REDIS_URL): its contexts are the ones the Answerer must use. */
+  stores: Stores;
   /** Listen on config.host:port (and start the channels that poll); resolves to the address. */
   start(): Promise<string>;
   /** Point each channel's platform at `${publicUrl}/…/webhook`; failures are logged, not thrown. */
   registerWebhooks(publicUrl: string): Promise<void>;
   /** Answer the deliveries a stopped process left in the outbox, now and from then on (call once the corpus is loaded). */
-  resumeOutbox(): number;
+  resumeOutbox(): Promise<number>;
   /**
    * Stop accepting, finish queued replies (up to drainTimeoutMs; the rest stay in the outbox
    * for the next start), release connections. Idempotent.
@@ -117,13 +116,10 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
   const byName = new Map(channels.map((adapter) => [adapter.name, adapter]));
   // A queue lane is a channel: "telegram update failed".
   const queue = new ChatQueue(tuning.queue, (error, task, lane) => logger.error({ err: error, update: task.id }, `${byName.get(lane)?.label ?? lane} update failed`));
-  const limiter = new RateLimiter(tuning.rateLimit.max, tuning.rateLimit.windowMs);
-  const db = openDatabase(config.dataDir);
-  const questions = config.questionLogDays === null ? null : new SqliteQuestionLog(openQuestionLog(config.dataDir), config.questionLogDays);
+  const stores = await openStores(config, tuning, logger);
+  const { questions, outbox } = stores;
   const conversation = new Conversation({ getAnswerer, menuTtlMs: tuning.menuTtlMs, questions });
-  const outbox = new SqliteOutbox(db, limits.outboxLeaseMs);
-  const deliveries = new SqliteDeliveryLog(db, tuning.dedupeTtlMs);
-  const planbot = new ChannelContext(getAnswerer, queue, outbound, conversation, logger, deliveries, limiter, outbox);
+  const planbot = new ChannelContext(getAnswerer, queue, outbound, conversation, logger, stores);
 
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -155,10 +151,7 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
   await app.register(jsonApi, { prefix: '/api', token: config.apiToken, ratePerMinute: limits.apiRatePerMinute });
   await app.register(webPages, { frameAncestors: config.web.frameAncestors });
   if (config.adminToken !== null) {
-    const list = (since: number) => {
-      questions?.flush();
-      return inboxGroups(loggedQuestions(db, since));
-    };
+    const list = async (since: number) => inboxGroups(questions ? await questions.since(since) : []);
     await app.register(inboxApi, { prefix: '/api', token: config.adminToken, list });
   }
   await loop.routes(app, channels);
@@ -174,27 +167,27 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
     if (!drained) logger.warn({ pending: queue.size }, 'stopping with replies still pending: they stay in the outbox for the next start');
     if (outbound.deferredCount > 0) logger.warn({ kept: outbound.deferredCount }, 'stopping with replies kept for a later attempt');
     await outbound.close();
-    questions?.close();
-    // Replies still running may yet finish and clear their outbox entries: leave the database to the process's exit.
-    if (drained) db.close();
+    // Replies still running may yet finish and clear their outbox entries: leave the store to the process's exit.
+    if (drained) await stores.close();
+    else await questions?.flush();
   });
 
   logChannels(logger, built);
 
   // Entries of a process that stopped or whose lease ran out, admitted again here.
-  const resumeOutbox = (): number => {
+  const resumeOutbox = async (): Promise<number> => {
     let entries: OutboxEntry[] = [];
     try {
-      entries = outbox.takeUnsent();
+      if (stores.available()) entries = await outbox.takeUnsent();
     } catch (error) {
       logger.error({ err: error }, 'outbox could not be read');
     }
     for (const entry of entries) {
       const channel = byName.get(entry.channel);
-      const admission = channel ? loop.admit(channel, entry.body, entry.id) : 'ignored';
+      const admission = channel ? await loop.admit(channel, entry.body, entry.id) : 'ignored';
       if (admission !== 'accepted') {
         logger.warn({ channel: entry.channel, admission }, 'outbox entry not admitted again: dropped');
-        if (!channel) outbox.done(entry.id);
+        if (!channel) await outbox.done(entry.id);
       }
     }
     if (entries.length > 0) logger.info({ deliveries: entries.length }, 'deliveries left unanswered by a stopped process admitted again');
@@ -206,6 +199,7 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
   return {
     app,
     channels,
+    stores,
     async start() {
       const address = await app.listen({ port: config.port, host: config.host });
       for (const adapter of channels) adapter.start?.((body) => loop.admit(adapter, body));
@@ -223,7 +217,7 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
     },
     resumeOutbox() {
       // Then now and then: a process sharing the data folder may die with entries leased.
-      sweep ??= setInterval(resumeOutbox, Math.max(1_000, limits.outboxLeaseMs / 2)).unref();
+      sweep ??= setInterval(() => void resumeOutbox().catch((error: unknown) => logger.error({ err: error }, 'outbox sweep failed')), Math.max(1_000, limits.outboxLeaseMs / 2)).unref();
       return resumeOutbox();
     },
     stop() {

@@ -3,7 +3,7 @@ import type { SqlDatabase } from './sqlite.js';
 
 /** Delivery ids remembered in SQLite, so a delivery repeated after a restart is not answered again. */
 export class SqliteDeliveryLog implements DeliveryLog {
-  private readonly hasKey;
+  private readonly removeKey;
   private readonly addKey;
   private readonly prune;
   private adds = 0;
@@ -13,19 +13,19 @@ export class SqliteDeliveryLog implements DeliveryLog {
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
   ) {
-    this.hasKey = db.prepare('SELECT 1 FROM deliveries WHERE key = ? AND expires > ?');
+    this.removeKey = db.prepare('DELETE FROM deliveries WHERE key = ?');
     this.addKey = db.prepare('INSERT INTO deliveries (key, expires) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET expires = excluded.expires WHERE deliveries.expires <= ?');
     this.prune = db.prepare('DELETE FROM deliveries WHERE expires <= ?');
   }
 
-  has(key: string): boolean {
-    return this.hasKey.get(key, this.now()) !== undefined;
-  }
-
-  add(key: string): boolean {
+  claim(key: string): boolean {
     const now = this.now();
     // Expired ids go now and then, not on every delivery.
     if (++this.adds % 1_000 === 0) this.prune.run(now);
     return Number(this.addKey.run(key, now + this.ttlMs, now).changes) > 0;
+  }
+
+  release(key: string): void {
+    this.removeKey.run(key);
   }
 }

@@ -24,7 +24,7 @@ export interface SqlDatabase {
 type DatabaseClass = new (file: string) => SqlDatabase;
 
 /** Bump when SCHEMA changes; older files are upgraded by running SCHEMA again (statements are idempotent). */
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS deliveries (key TEXT PRIMARY KEY, expires INTEGER NOT NULL) WITHOUT ROWID;
   CREATE INDEX IF NOT EXISTS deliveries_expires ON deliveries (expires);
@@ -51,6 +51,7 @@ const SCHEMA = `
     reply TEXT NOT NULL
   );
   CREATE INDEX IF NOT EXISTS questions_at ON questions (at);
+  CREATE TABLE IF NOT EXISTS votes (reply_id TEXT PRIMARY KEY, vote TEXT NOT NULL, comment TEXT, reply TEXT NOT NULL DEFAULT '', at INTEGER NOT NULL) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 `;
 

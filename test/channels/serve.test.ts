@@ -1,9 +1,10 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileServe } from './compileServe.js';
 import { fakeTelegram, sleep, waitFor } from './fakeApi.js';
 import { post, TG_SECRET, TG_TOKEN } from './harness.js';
 
@@ -58,19 +59,7 @@ let tgRoot = '';
 let scratch = '';
 
 beforeAll(async () => {
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'package.json'), '{"type":"module"}\n');
-  execFileSync(
-    process.execPath,
-    [
-      join(root, 'node_modules/typescript/bin/tsc'),
-      ...['--outDir', outDir, '--rootDir', join(root, 'src'), '--module', 'NodeNext', '--moduleResolution', 'NodeNext'],
-      ...['--target', 'ES2022', '--strict', '--skipLibCheck', '--esModuleInterop', '--types', 'node'],
-      join(root, 'src/channels/serve.ts'),
-      join(root, 'src/channels/corpusLoader.ts'),
-    ],
-    { cwd: root, stdio: 'pipe' },
-  );
+  compileServe(root, outDir);
   tgRoot = await tg.listen();
   scratch = mkdtempSync(join(tmpdir(), 'planbot-serve-'));
 }, 60_000);

@@ -43,16 +43,16 @@ describe('TtlSet', () => {
   it('refuses a key within the ttl and accepts it after', () => {
     let now = 0;
     const set = new TtlSet(1000, 10, () => now);
-    expect(set.add('a')).toBe(true);
+    expect(set.claim('a')).toBe(true);
     now = 999;
-    expect(set.add('a')).toBe(false);
+    expect(set.claim('a')).toBe(false);
     now = 1000;
-    expect(set.add('a')).toBe(true);
+    expect(set.claim('a')).toBe(true);
   });
 
   it('stays bounded, forgetting the oldest key', () => {
     const set = new TtlSet(60_000, 3);
-    for (const k of ['a', 'b', 'c', 'd']) set.add(k);
+    for (const k of ['a', 'b', 'c', 'd']) set.claim(k);
     expect(set.has('a')).toBe(false);
     expect(set.has('d')).toBe(true);
   });

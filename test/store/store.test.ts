@@ -17,14 +17,16 @@ describe('SQLite store', () => {
     let now = 1_000;
     const first = openDatabase(dir);
     const log = new SqliteDeliveryLog(first, 500, () => now);
-    expect(log.add('tg:1')).toBe(true);
-    expect(log.add('tg:1')).toBe(false);
+    expect(log.claim('tg:1')).toBe(true);
+    expect(log.claim('tg:1')).toBe(false);
     first.close();
     const again = new SqliteDeliveryLog(openDatabase(dir), 500, () => now);
-    expect(again.has('tg:1')).toBe(true);
+    expect(again.claim('tg:1')).toBe(false);
+    // Given back (the delivery was refused with 503): the next delivery of it is answered.
+    again.release('tg:1');
+    expect(again.claim('tg:1')).toBe(true);
     now = 1_500;
-    expect(again.has('tg:1')).toBe(false);
-    expect(again.add('tg:1')).toBe(true);
+    expect(again.claim('tg:1')).toBe(true);
   });
 
   it('keeps contexts across a reopen, per kind within its bound, and forgets idle ones', () => {

@@ -16,7 +16,7 @@ export class DeliveryLoop {
   constructor(private readonly planbot: ChannelContext) {}
 
   /** Take a delivery (from a webhook, a poll or the outbox); ignored kinds and malformed bodies are acknowledged and dropped. */
-  admit<To>(adapter: ChannelAdapter<To>, body: unknown, outboxId?: number): Admission {
+  async admit<To>(adapter: ChannelAdapter<To>, body: unknown, outboxId?: number): Promise<Admission> {
     const delivery = adapter.read(body);
     if (!delivery) {
       this.planbot.logger.debug(`${adapter.label} delivery of an unhandled kind, or malformed: ignored`);
@@ -50,7 +50,7 @@ export class DeliveryLoop {
         async (scope) => {
           webhook.guard(scope);
           // No body schema: a malformed delivery that passed the guard is acknowledged and ignored (read), not refused.
-          scope.post('/webhook', async (request, reply) => this.planbot.acknowledge(reply, this.admit(adapter, request.body)));
+          scope.post('/webhook', async (request, reply) => this.planbot.acknowledge(reply, await this.admit(adapter, request.body)));
         },
         { prefix: webhook.prefix },
       );

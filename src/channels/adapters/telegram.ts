@@ -140,7 +140,7 @@ export class TelegramAdapter implements ChannelAdapter<TelegramTo> {
   }
 
   /** Long-poll getUpdates (TELEGRAM_MODE=polling) feeding the same loop as the webhook. */
-  start(admit: (update: unknown) => Admission): void {
+  start(admit: (update: unknown) => Promise<Admission>): void {
     if (this.config.mode !== 'polling' || this.polling) return;
     const controller = new AbortController();
     this.polling = controller;
@@ -154,7 +154,7 @@ export class TelegramAdapter implements ChannelAdapter<TelegramTo> {
     this.pollLoop = null;
   }
 
-  private async poll(signal: AbortSignal, admit: (update: unknown) => Admission): Promise<void> {
+  private async poll(signal: AbortSignal, admit: (update: unknown) => Promise<Admission>): Promise<void> {
     const log = this.logger;
     try {
       await this.outbound.call('telegram.deleteWebhook', () => this.api('deleteWebhook', {}, signal));
@@ -179,7 +179,7 @@ export class TelegramAdapter implements ChannelAdapter<TelegramTo> {
         continue;
       }
       for (const update of updates) {
-        const admission = admit(update);
+        const admission = await admit(update);
         // Not queued (full / not ready): keep the offset so Telegram hands it out again.
         if (admission === 'busy' || admission === 'not-ready' || admission === 'stopping') {
           await pause(1_000, signal);

@@ -79,7 +79,7 @@ export interface ChannelAdapter<To = unknown> {
   /** Point the platform at `url` (PUBLIC_URL + the webhook route). */
   registerWebhook?(url: string): Promise<void>;
   /** Fetch deliveries itself (polling), handing each to `admit`. */
-  start?(admit: (body: unknown) => Admission): void;
+  start?(admit: (body: unknown) => Promise<Admission>): void;
   stop?(): Promise<void>;
 }
 

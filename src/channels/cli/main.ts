@@ -7,9 +7,8 @@ import type { Reply } from '../../answer/types.js';
 import { loadCorpus } from '../../corpus/load.js';
 import { loadCorpusCached, resolveCacheDir } from '../../search/cache.js';
 import { parseEvalFile, scoreOne, type EvalResult } from '../../eval/score.js';
-import { loadCorpusLimits } from '../../config.js';
-import { loggedQuestions } from '../../store/questions.js';
-import { openDatabase } from '../../store/sqlite.js';
+import { loadCorpusLimits, loadStoreConfig } from '../../config.js';
+import { openQuestionHistory } from '../../store/index.js';
 import { inboxGroups, inboxJsonl, inboxText, parseSince } from '../inbox.js';
 import { corpusJson, corpusReport } from './report.js';
 
@@ -21,7 +20,7 @@ const USAGE = `usage:
   planbot eval FILE.jsonl [--min PCT]   score an eval file; exit 1 below PCT
   planbot serve                    start the HTTP server (Telegram, Zalo, JSON API)
   planbot inbox [--since 7d] [--json | --jsonl]   what the bot could not answer or was voted 👎 on, grouped by wording
-The corpus folder is ./corpus, or PLANBOT_CORPUS; the store is ./data, or PLANBOT_DATA.`;
+The corpus folder is ./corpus, or PLANBOT_CORPUS; the store is ./data, or PLANBOT_DATA (Redis with REDIS_URL).`;
 
 export function corpusDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.PLANBOT_CORPUS || fileURLToPath(new URL('../../../../corpus', import.meta.url));
@@ -111,21 +110,21 @@ function evalFile(args: string[]): number {
 }
 
 /** `planbot inbox`: the questions answered with found=false, clarifications, out-of-scope ones and answers voted 👎, from the question log. */
-function inbox(args: string[]): number {
+async function inbox(args: string[]): Promise<number> {
   const sinceAt = args.indexOf('--since');
   const since = parseSince(sinceAt >= 0 ? (args[sinceAt + 1] ?? '') : '7d');
   if (since === null) {
     console.error(USAGE);
     return 2;
   }
-  const db = openDatabase(process.env.PLANBOT_DATA || './data');
+  const history = await openQuestionHistory(loadStoreConfig(process.env));
   try {
-    const groups = inboxGroups(loggedQuestions(db, Date.now() - since));
+    const groups = inboxGroups(await history.since(Date.now() - since));
     if (args.includes('--jsonl')) process.stdout.write(groups.length ? `${inboxJsonl(groups)}\n` : '');
     else if (args.includes('--json')) console.log(JSON.stringify({ groups }, null, 2));
     else console.log(inboxText(groups));
   } finally {
-    db.close();
+    await history.close();
   }
   return 0;
 }
@@ -149,11 +148,11 @@ export async function main(argv: string[]): Promise<number> {
       case 'eval':
         return evalFile(args);
       case 'inbox':
-        return inbox(args);
+        return await inbox(args);
       case 'serve': {
         const { runServe } = await import('../serve.js');
         const { planbotLoader } = await import('../corpusLoader.js');
-        await runServe((config) => planbotLoader(config, corpusDir(), cacheDir()));
+        await runServe((_config, contexts) => planbotLoader(contexts, corpusDir(), cacheDir()));
         return 0;
       }
       default:
