@@ -62,16 +62,20 @@ export function measureAnswers(engine: Answerer, chains: Chain[], opts: MeasureO
   let rounds = 0;
   let mixTime = 0;
   while (rounds < opts.minRounds || (rounds < opts.maxRounds && performance.now() - start < opts.maxMs)) {
-    round(`r${rounds}`, (ms, ci, ti) => {
-      const turn = chains[ci]![ti]!;
-      if (turn.corpusWide) wide.push(ms);
-      else {
-        mix.push(ms);
-        mixTime += ms;
-      }
-      const k = turn.corpusWide ? `${turn.kind} (corpus-wide)` : turn.kind;
-      (byKind.get(k) ?? byKind.set(k, []).get(k)!).push(ms);
-    }, rounds === 0 ? replies : null);
+    round(
+      `r${rounds}`,
+      (ms, ci, ti) => {
+        const turn = chains[ci]![ti]!;
+        if (turn.corpusWide) wide.push(ms);
+        else {
+          mix.push(ms);
+          mixTime += ms;
+        }
+        const k = turn.corpusWide ? `${turn.kind} (corpus-wide)` : turn.kind;
+        (byKind.get(k) ?? byKind.set(k, []).get(k)!).push(ms);
+      },
+      rounds === 0 ? replies : null,
+    );
     rounds++;
   }
   const mem = process.memoryUsage();
@@ -93,7 +97,12 @@ export type TurnRunner = (chat: string, ask: () => unknown) => unknown;
  * Answers timed through the store's turns, as the server answers them: the whole mix in
  * rounds (bounded in count and time), each chain in its own chat; the corpus-wide replies aside.
  */
-export async function measureStoreTurns(engine: Answerer, runTurn: TurnRunner, chains: Chain[], opts: MeasureOptions): Promise<Percentiles & { perSecond: number; rounds: number }> {
+export async function measureStoreTurns(
+  engine: Answerer,
+  runTurn: TurnRunner,
+  chains: Chain[],
+  opts: MeasureOptions,
+): Promise<Percentiles & { perSecond: number; rounds: number }> {
   const mix: number[] = [];
   let rounds = 0;
   const round = async (tag: string, record: boolean) => {

@@ -81,7 +81,10 @@ export const CHAINS: Chain[] = [
   [{ text: 'con mèo bay', kind: 'not-found' }],
   [{ text: 'Ai chủ trì nhiệm vụ 999 ở Bình Thuận?', kind: 'not-found' }],
   [{ text: 'Mục tiêu xe điện năm 2030 ở Huế?', kind: 'not-found' }],
-  [{ text: 'Xin chào', kind: 'small-talk', corpusWide: true }, { text: 'cảm ơn', kind: 'small-talk' }],
+  [
+    { text: 'Xin chào', kind: 'small-talk', corpusWide: true },
+    { text: 'cảm ơn', kind: 'small-talk' },
+  ],
 ];
 
 /**

@@ -100,7 +100,10 @@ async function childMain(mode: string): Promise<void> {
     const { buildServer } = await import('../src/channels/server.js');
     const { corpus, index } = loadCorpusCached(dir, cacheDir);
     const serving: { engine?: ReturnType<typeof createAnswerer> } = {};
-    const server = await buildServer({ config: loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', PLANBOT_API_RATE_LIMIT: '0', ...storeEnv }), getAnswerer: () => serving.engine });
+    const server = await buildServer({
+      config: loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', PLANBOT_API_RATE_LIMIT: '0', ...storeEnv }),
+      getAnswerer: () => serving.engine,
+    });
     // Served as in production: the store's contexts; replies to repeated (question, context) pairs are remembered.
     serving.engine = createAnswerer(corpus, { index, store: server.stores.contexts });
     const address = await server.start();
@@ -176,7 +179,12 @@ interface StoreEnv {
   BENCH_REDIS_URL?: string;
 }
 
-function child(mode: 'cold' | 'warm' | 'serve' | 'store', corpus: string, cache: string, store?: StoreEnv): { proc: ReturnType<typeof fork>; first: Promise<unknown> } {
+function child(
+  mode: 'cold' | 'warm' | 'serve' | 'store',
+  corpus: string,
+  cache: string,
+  store?: StoreEnv,
+): { proc: ReturnType<typeof fork>; first: Promise<unknown> } {
   const proc = fork(fileURLToPath(import.meta.url), ['--child', mode], {
     // gc() only for the live-heap figure taken after the answers were measured.
     execArgv: [...process.execArgv, '--expose-gc'],
@@ -260,12 +268,19 @@ function storeTable(stores: { results: StoreResult[]; note: string }): string {
     ['answers/s through the store (one chat at a time)', ...stores.results.map((r) => ms(r.turns.perSecond, 0))],
     ['HTTP /healthz req/s', ...stores.results.map((r) => ms(r.http.healthz.rps, 0))],
     ['HTTP /api/ask req/s', ...stores.results.map((r) => ms(r.http.ask.rps, 0))],
-    ['/api/ask ÷ /healthz, median (rounds)', ...stores.results.map((r) => `${ms(100 * r.http.ratio, 1)}% (${r.http.ratios.map((x) => ms(100 * x, 0)).join(', ')})`)],
+    [
+      '/api/ask ÷ /healthz, median (rounds)',
+      ...stores.results.map((r) => `${ms(100 * r.http.ratio, 1)}% (${r.http.ratios.map((x) => ms(100 * x, 0)).join(', ')})`),
+    ],
     ['/api/ask latency p50 / p99 (ms)', ...stores.results.map((r) => `${r.http.ask.p50} / ${r.http.ask.p99}`)],
     ['HTTP errors or non-2xx', ...stores.results.map((r) => String(r.http.failures))],
   ];
-  return `${table(rows)}${stores.note ? `
-${stores.note}` : ''}`;
+  return `${table(rows)}${
+    stores.note
+      ? `
+${stores.note}`
+      : ''
+  }`;
 }
 
 interface Check {
@@ -325,7 +340,10 @@ function checks(small: ScaleResult, big: ScaleResult): Check[] {
     {
       name: 'the app code did not change during the run',
       ok: new Set([...small.codes, ...big.codes]).size === 1,
-      detail: new Set([...small.codes, ...big.codes]).size === 1 ? `code ${small.codes[0]}` : `a rebuild happened mid-run (${[...new Set([...small.codes, ...big.codes])].join(', ')}): run again`,
+      detail:
+        new Set([...small.codes, ...big.codes]).size === 1
+          ? `code ${small.codes[0]}`
+          : `a rebuild happened mid-run (${[...new Set([...small.codes, ...big.codes])].join(', ')}): run again`,
     },
     {
       name: 'HTTP runs without errors',
@@ -337,45 +355,75 @@ function checks(small: ScaleResult, big: ScaleResult): Check[] {
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r, k) => {
-    const line = `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-    return k === 0 ? `${line}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|` : line;
-  }).join('\n');
+  return rows
+    .map((r, k) => {
+      const line = `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+      return k === 0 ? `${line}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|` : line;
+    })
+    .join('\n');
 }
 
-function report(machine: Record<string, string>, small: ScaleResult, big: ScaleResult, results: Check[], stores: { results: StoreResult[]; note: string }): string {
+function report(
+  machine: Record<string, string>,
+  small: ScaleResult,
+  big: ScaleResult,
+  results: Check[],
+  stores: { results: StoreResult[]; note: string },
+): string {
   const ms = (n: number, d = 3) => n.toFixed(d);
   const scales = [small, big];
   const out: string[] = [];
   out.push(`Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.os}`);
   out.push('');
-  out.push(table([
-    ['', ...scales.map((s) => `${s.label}: ${s.plans} plans`)],
-    ['cold start: read + parse + index + engine (ms)', ...scales.map((s) => `${ms(s.cold.start.totalMs, 0)} = ${ms(s.cold.start.readMs, 0)} + ${ms(s.cold.start.parseMs, 0)} + ${ms(s.cold.start.indexMs, 0)} + ${ms(s.cold.start.engineMs, 0)}`)],
-    ['cold start per plan (ms)', ...scales.map((s) => ms(s.cold.start.totalMs / s.plans, 1))],
-    ['first start writing the cache (ms)', ...scales.map((s) => ms(s.cold.start.cacheWriteMs ?? 0, 0))],
-    ['cached start: load cache + engine (ms)', ...scales.map((s) => `${ms(s.warm.start.totalMs, 0)} = ${ms(s.warm.start.parseMs, 0)} + ${ms(s.warm.start.engineMs, 0)}`)],
-    ['answer p50 / p99 (ms), cold-started process', ...scales.map((s) => `${ms(s.cold.answers.mix.p50)} / ${ms(s.cold.answers.mix.p99)}`)],
-    ['answer p50 / p99 (ms), cache-started process', ...scales.map((s) => `${ms(s.warm.answers.mix.p50)} / ${ms(s.warm.answers.mix.p99)}`)],
-    ['answers/s (one core)', ...scales.map((s) => ms(s.cold.answers.mix.perSecond, 0))],
-    ['answers measured (rounds × turns)', ...scales.map((s) => `${s.cold.answers.rounds} × ${s.cold.answers.mix.n / s.cold.answers.rounds}`)],
-    ['corpus-wide replies p50 / p99 (ms)', ...scales.map((s) => `${ms(s.cold.answers.corpusWide.p50)} / ${ms(s.cold.answers.corpusWide.p99)}`)],
-    ['RSS after answers, cold / cached start (MB)', ...scales.map((s) => `${ms(s.cold.answers.rssMB, 0)} / ${ms(s.warm.answers.rssMB, 0)}`)],
-    ['RSS right after start, cold / cached (MB)', ...scales.map((s) => `${ms(s.cold.rssAfterStartMB, 0)} / ${ms(s.warm.rssAfterStartMB, 0)}`)],
-    ['heap used after answers, cold / cached (MB)', ...scales.map((s) => `${ms(s.cold.answers.heapMB, 0)} / ${ms(s.warm.answers.heapMB, 0)}`)],
-    ['live heap after full GC, cold / cached (MB)', ...scales.map((s) => `${ms(s.cold.liveHeapMB, 0)} / ${ms(s.warm.liveHeapMB, 0)}`)],
-    [`HTTP /healthz req/s (${small.http.connections} conns, ${small.http.rounds} rounds × ${small.http.durationS} s, median round)`, ...scales.map((s) => ms(s.http.healthz.rps, 0))],
-    ['HTTP /api/ask req/s', ...scales.map((s) => ms(s.http.ask.rps, 0))],
-    ['/api/ask ÷ /healthz, median (rounds)', ...scales.map((s) => `${ms(100 * s.http.ratio, 1)}% (${s.http.ratios.map((r) => ms(100 * r, 0)).join(', ')})`)],
-    ['/api/ask latency p50 / p99 (ms)', ...scales.map((s) => `${s.http.ask.p50} / ${s.http.ask.p99}`)],
-  ]));
+  out.push(
+    table([
+      ['', ...scales.map((s) => `${s.label}: ${s.plans} plans`)],
+      [
+        'cold start: read + parse + index + engine (ms)',
+        ...scales.map(
+          (s) =>
+            `${ms(s.cold.start.totalMs, 0)} = ${ms(s.cold.start.readMs, 0)} + ${ms(s.cold.start.parseMs, 0)} + ${ms(s.cold.start.indexMs, 0)} + ${ms(s.cold.start.engineMs, 0)}`,
+        ),
+      ],
+      ['cold start per plan (ms)', ...scales.map((s) => ms(s.cold.start.totalMs / s.plans, 1))],
+      ['first start writing the cache (ms)', ...scales.map((s) => ms(s.cold.start.cacheWriteMs ?? 0, 0))],
+      [
+        'cached start: load cache + engine (ms)',
+        ...scales.map((s) => `${ms(s.warm.start.totalMs, 0)} = ${ms(s.warm.start.parseMs, 0)} + ${ms(s.warm.start.engineMs, 0)}`),
+      ],
+      ['answer p50 / p99 (ms), cold-started process', ...scales.map((s) => `${ms(s.cold.answers.mix.p50)} / ${ms(s.cold.answers.mix.p99)}`)],
+      ['answer p50 / p99 (ms), cache-started process', ...scales.map((s) => `${ms(s.warm.answers.mix.p50)} / ${ms(s.warm.answers.mix.p99)}`)],
+      ['answers/s (one core)', ...scales.map((s) => ms(s.cold.answers.mix.perSecond, 0))],
+      ['answers measured (rounds × turns)', ...scales.map((s) => `${s.cold.answers.rounds} × ${s.cold.answers.mix.n / s.cold.answers.rounds}`)],
+      ['corpus-wide replies p50 / p99 (ms)', ...scales.map((s) => `${ms(s.cold.answers.corpusWide.p50)} / ${ms(s.cold.answers.corpusWide.p99)}`)],
+      ['RSS after answers, cold / cached start (MB)', ...scales.map((s) => `${ms(s.cold.answers.rssMB, 0)} / ${ms(s.warm.answers.rssMB, 0)}`)],
+      ['RSS right after start, cold / cached (MB)', ...scales.map((s) => `${ms(s.cold.rssAfterStartMB, 0)} / ${ms(s.warm.rssAfterStartMB, 0)}`)],
+      ['heap used after answers, cold / cached (MB)', ...scales.map((s) => `${ms(s.cold.answers.heapMB, 0)} / ${ms(s.warm.answers.heapMB, 0)}`)],
+      ['live heap after full GC, cold / cached (MB)', ...scales.map((s) => `${ms(s.cold.liveHeapMB, 0)} / ${ms(s.warm.liveHeapMB, 0)}`)],
+      [
+        `HTTP /healthz req/s (${small.http.connections} conns, ${small.http.rounds} rounds × ${small.http.durationS} s, median round)`,
+        ...scales.map((s) => ms(s.http.healthz.rps, 0)),
+      ],
+      ['HTTP /api/ask req/s', ...scales.map((s) => ms(s.http.ask.rps, 0))],
+      ['/api/ask ÷ /healthz, median (rounds)', ...scales.map((s) => `${ms(100 * s.http.ratio, 1)}% (${s.http.ratios.map((r) => ms(100 * r, 0)).join(', ')})`)],
+      ['/api/ask latency p50 / p99 (ms)', ...scales.map((s) => `${s.http.ask.p50} / ${s.http.ask.p99}`)],
+    ]),
+  );
   out.push('');
   out.push('Answer p50 / p99 by kind (ms, cold-started process):');
   const kinds = [...new Set(scales.flatMap((s) => Object.keys(s.cold.answers.byKind)))];
-  out.push(table([['kind', ...scales.map((s) => s.label)], ...kinds.map((k) => [k, ...scales.map((s) => {
-    const p = s.cold.answers.byKind[k];
-    return p ? `${ms(p.p50)} / ${ms(p.p99)}` : '';
-  })])]));
+  out.push(
+    table([
+      ['kind', ...scales.map((s) => s.label)],
+      ...kinds.map((k) => [
+        k,
+        ...scales.map((s) => {
+          const p = s.cold.answers.byKind[k];
+          return p ? `${ms(p.p50)} / ${ms(p.p99)}` : '';
+        }),
+      ]),
+    ]),
+  );
   out.push('');
   out.push('SQLite and Redis (answers timed with the reply memo off; HTTP served as in production):');
   out.push(storeTable(stores));
@@ -407,8 +455,18 @@ async function parentMain(): Promise<number> {
     };
     const failed = results.filter((c) => !c.ok);
     if (json) {
-      const strip = (s: ScaleResult) => ({ ...s, cold: { ...s.cold, answers: { ...s.cold.answers, replies: undefined } }, warm: { ...s.warm, answers: { ...s.warm.answers, replies: undefined } } });
-      console.log(JSON.stringify({ machine, syntheticFiles: syn.files, budgets: BUDGET, scales: [strip(small), strip(big)], stores, checks: results, ok: failed.length === 0 }, null, 2));
+      const strip = (s: ScaleResult) => ({
+        ...s,
+        cold: { ...s.cold, answers: { ...s.cold.answers, replies: undefined } },
+        warm: { ...s.warm, answers: { ...s.warm.answers, replies: undefined } },
+      });
+      console.log(
+        JSON.stringify(
+          { machine, syntheticFiles: syn.files, budgets: BUDGET, scales: [strip(small), strip(big)], stores, checks: results, ok: failed.length === 0 },
+          null,
+          2,
+        ),
+      );
     } else {
       console.log(report(machine, small, big, results, stores));
       if (failed.length) console.log(`\n${failed.length} budget(s) missed: ${failed.map((c) => c.name).join('; ')}`);

@@ -19,8 +19,54 @@ const REAL_PLACES: { name: string; words: number }[] = [
   { name: 'Huế', words: 1 },
 ];
 
-const FIRST = ['Lâm', 'Vạn', 'Ngọc', 'Thạch', 'Tràng', 'Khê', 'Phước', 'Diên', 'Cẩm', 'Kỳ', 'Tiên', 'Mỹ', 'Sơn', 'Hương', 'Quế', 'Bích', 'Liễu', 'Trúc', 'Doãn', 'Uyển', 'Nghĩa', 'Khánh', 'Thụy', 'Hạc'];
-const SECOND = ['Lộc', 'Xuyên', 'Điền', 'Uyên', 'Thạnh', 'Hiệp', 'Tường', 'Khuê', 'Lũy', 'Dực', 'Nhạn', 'Quỳnh', 'Châu', 'Trạch', 'Vỹ', 'Ngạn', 'Tuyền', 'Thiều', 'Bảo', 'Luân'];
+const FIRST = [
+  'Lâm',
+  'Vạn',
+  'Ngọc',
+  'Thạch',
+  'Tràng',
+  'Khê',
+  'Phước',
+  'Diên',
+  'Cẩm',
+  'Kỳ',
+  'Tiên',
+  'Mỹ',
+  'Sơn',
+  'Hương',
+  'Quế',
+  'Bích',
+  'Liễu',
+  'Trúc',
+  'Doãn',
+  'Uyển',
+  'Nghĩa',
+  'Khánh',
+  'Thụy',
+  'Hạc',
+];
+const SECOND = [
+  'Lộc',
+  'Xuyên',
+  'Điền',
+  'Uyên',
+  'Thạnh',
+  'Hiệp',
+  'Tường',
+  'Khuê',
+  'Lũy',
+  'Dực',
+  'Nhạn',
+  'Quỳnh',
+  'Châu',
+  'Trạch',
+  'Vỹ',
+  'Ngạn',
+  'Tuyền',
+  'Thiều',
+  'Bảo',
+  'Luân',
+];
 const THIRD = ['Tây', 'Đông', 'Thượng', 'Hạ', 'Nam', 'Bắc'];
 
 function editDistance(a: string, b: string): number {
@@ -101,7 +147,9 @@ export function renumberPlans(text: string, base: number): string {
 }
 
 function slug(s: string): string {
-  return fold(s).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return fold(s)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 export interface SyntheticCorpus {
@@ -119,7 +167,9 @@ export interface SyntheticCorpus {
 export function writeSyntheticCorpus(srcDir: string, outDir: string, factor = 100, avoidText = ''): SyntheticCorpus {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  const sources = readdirSync(srcDir).filter((n) => /\.(txt|md)$/i.test(n)).sort();
+  const sources = readdirSync(srcDir)
+    .filter((n) => /\.(txt|md)$/i.test(n))
+    .sort();
   const texts = sources.map((n) => readFileSync(join(srcDir, n), 'utf8'));
   const avoid = texts.join('\n') + '\n' + avoidText;
   const taken = new Set<string>();

@@ -225,7 +225,11 @@ describe('stacked cells: Bình Thuận Phụ lục 02 (tasks)', () => {
     expect(byNumber(rows, '1.1', 'I').section).toEqual([PART_I, '1 Hoàn thiện thể chế']);
     expect(byNumber(rows, '2', 'I').section).toEqual([PART_I]);
     expect(byNumber(rows, '2', 'I').title).toBe('Phát triển hạ tầng số và hạ tầng thiết yếu phục vụ kinh tế số và xã hội số.');
-    expect(byNumber(rows, '5', 'I')).toMatchObject({ section: [PART_I], title: 'Đảm bảo an toàn thông tin và an ninh mạng', lead: 'Sở Thông tin và Truyền thông' });
+    expect(byNumber(rows, '5', 'I')).toMatchObject({
+      section: [PART_I],
+      title: 'Đảm bảo an toàn thông tin và an ninh mạng',
+      lead: 'Sở Thông tin và Truyền thông',
+    });
     expect(byNumber(rows, '3', 'II')).toMatchObject({ section: ['II GIẢI PHÁP'], title: 'Tuyên truyền, phổ biến, nâng cao nhận thức' });
     expect(byNumber(rows, '1.1', 'II').section).toEqual(['II GIẢI PHÁP', '1 Tổ chức, bộ máy']);
     expect(rows.every((r) => r.time !== null && r.lead !== null && r.note === null)).toBe(true);
@@ -245,7 +249,10 @@ describe('stacked cells: Bình Thuận Phụ lục 02 (tasks)', () => {
       lead: 'Sở Thông tin và Truyền thông',
       time: '2023',
     });
-    expect(byNumber(rows, '8.1', 'I')).toMatchObject({ title: 'Triển khai Chương trình hỗ trợ doanh nghiệp nhỏ và vừa chuyển đổi số.', lead: 'Sở Kế hoạch và Đầu tư' });
+    expect(byNumber(rows, '8.1', 'I')).toMatchObject({
+      title: 'Triển khai Chương trình hỗ trợ doanh nghiệp nhỏ và vừa chuyển đổi số.',
+      lead: 'Sở Kế hoạch và Đầu tư',
+    });
     expect(byNumber(rows, '8.3', 'I')).toMatchObject({
       title: 'Hướng dẫn, hỗ trợ doanh nghiệp nhỏ và vừa, hợp tác xã, cơ sở sản xuất kinh doanh cá thể phát triển thương mại điện điện tử.',
       lead: 'Sở Công Thương',
@@ -253,7 +260,11 @@ describe('stacked cells: Bình Thuận Phụ lục 02 (tasks)', () => {
     });
     expect(byNumber(rows, '9.1', 'I').lead).toBe('Ngân hành Nhà nước tỉnh');
     expect(byNumber(rows, '9.2', 'I').lead).toBe('Sở Y tế, Sở Giáo dục và Đào tạo, Ngân hành Nhà nước tỉnh');
-    expect(byNumber(rows, '1.1', 'II')).toMatchObject({ lead: 'Sở Thông tin và Truyền thông; các sở, ban, ngành, địa phương', support: null, time: '2022 - 2025' });
+    expect(byNumber(rows, '1.1', 'II')).toMatchObject({
+      lead: 'Sở Thông tin và Truyền thông; các sở, ban, ngành, địa phương',
+      support: null,
+      time: '2022 - 2025',
+    });
     expect(byNumber(rows, '1.3', 'II')).toMatchObject({ lead: 'Sở Nội vụ', time: '2023' });
     expect(byNumber(rows, '2.2', 'II')).toMatchObject({
       lead: 'Các sở, ban, ngành, địa phương',

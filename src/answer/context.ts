@@ -35,7 +35,17 @@ export interface ContextStore {
 export const CONTEXT_TTL_MS = 30 * 60 * 1000;
 
 /** A new chat's context; shared by every new chat, so frozen through and through. */
-export const EMPTY_CONTEXT: ChatContext = Object.freeze({ planIds: Object.freeze([]) as unknown as string[], intent: null, task: null, indicator: null, year: null, agencies: Object.freeze([]) as unknown as string[], topic: null, lang: 'vi', pending: null });
+export const EMPTY_CONTEXT: ChatContext = Object.freeze({
+  planIds: Object.freeze([]) as unknown as string[],
+  intent: null,
+  task: null,
+  indicator: null,
+  year: null,
+  agencies: Object.freeze([]) as unknown as string[],
+  topic: null,
+  lang: 'vi',
+  pending: null,
+});
 
 /** In-process store: expires idle chats and keeps at most `max` chats (the longest-known dropped first). */
 export class MemoryContextStore implements ContextStore {

@@ -99,7 +99,22 @@ export class Engine implements Answerer {
   compare(indicatorId: string, years: number[], lang: Lang): Reply | null {
     const indicator = INDICATORS.find((c) => c.id === indicatorId);
     if (!indicator) return null;
-    const q: Query = { intent: 'target.compare', lang, text: '', plans: this.corpus.plans, planNamed: false, unknownPlace: null, task: null, years, yearsInherited: false, indicator, agencies: [], topic: null, slots: new Set(), runs: [] };
+    const q: Query = {
+      intent: 'target.compare',
+      lang,
+      text: '',
+      plans: this.corpus.plans,
+      planNamed: false,
+      unknownPlace: null,
+      task: null,
+      years,
+      yearsInherited: false,
+      indicator,
+      agencies: [],
+      topic: null,
+      slots: new Set(),
+      runs: [],
+    };
     return this.finish(q, HANDLERS['target.compare']({ q, u: understand('', this.env.catalog), env: this.env, corpus: this.corpus }), q.intent);
   }
 
@@ -177,7 +192,7 @@ export class Engine implements Answerer {
 
     const choice = choosePlans(this.lookup, e, ctx.planIds);
     const task = e.task ?? stepped ?? (intent && TASK_INTENTS.includes(intent) && (e.taskRef || !u.runs.length) ? ctx.task : null);
-    const indicator = e.indicator ?? (intent && TARGET_INTENTS.includes(intent) ? INDICATORS.find((c) => c.id === ctx.indicator) ?? null : null);
+    const indicator = e.indicator ?? (intent && TARGET_INTENTS.includes(intent) ? (INDICATORS.find((c) => c.id === ctx.indicator) ?? null) : null);
     const years = e.years.length ? e.years : inherit && ctx.year !== null && intent && TARGET_INTENTS.includes(intent) ? [ctx.year] : [];
     const agencies = e.agencies.length ? e.agencies : intent === 'agency.tasks' ? ctx.agencies : [];
     // "and Binh Thuan?" after a topic question: the same topic in the newly named plan.
@@ -220,15 +235,16 @@ export class Engine implements Answerer {
     const answer = HANDLERS[intent]({ q, u, env: this.env, corpus: this.corpus });
     if (answer.clarify) {
       const plans = answer.clarify.plans;
-      const reply = this.finish(q, {
-        found: true,
-        lines: [
-          say(lang, 'whichPlan'),
-          ...plans.map((p, i) => `${i + 1}. ${p.shortName}`),
-        ],
-        sources: [],
-        choices: plans.map((p) => ({ label: p.shortName, text: p.shortName })),
-      }, 'clarify');
+      const reply = this.finish(
+        q,
+        {
+          found: true,
+          lines: [say(lang, 'whichPlan'), ...plans.map((p, i) => `${i + 1}. ${p.shortName}`)],
+          sources: [],
+          choices: plans.map((p) => ({ label: p.shortName, text: p.shortName })),
+        },
+        'clarify',
+      );
       return { reply, next: { ...next, planIds: ctx.planIds, pending: { text: u.text, candidates: plans.map((p) => p.id) } } };
     }
     // A single plan answered becomes the chat's plan; several leave the choice open.
@@ -266,12 +282,21 @@ export class Engine implements Answerer {
     if (a.sources.length) lines.push(sourceLine(a.sources, q.lang));
     const seen = new Set<string>();
     const sources = a.sources.filter((s) => (seen.has(s.ref) ? false : (seen.add(s.ref), true)));
-    return { reply: lines.join('\n'), found: a.found, intent, sources, lang: q.lang, ...(a.choices ? { choices: a.choices } : {}), ...(a.chart ? { chart: a.chart } : {}) };
+    return {
+      reply: lines.join('\n'),
+      found: a.found,
+      intent,
+      sources,
+      lang: q.lang,
+      ...(a.choices ? { choices: a.choices } : {}),
+      ...(a.chart ? { chart: a.chart } : {}),
+    };
   }
 }
 
 /** "nhiệm vụ tiếp theo / kế tiếp / ngay sau đó" (group 1) or "nhiệm vụ trước đó". */
-const TASK_STEP = /\b(?:nhiem vu|task)\s+(?:(tiep theo|ke tiep|ngay sau(?: do| no)?|sau do|sau no|ngay duoi(?: no)?|duoi no|ke)|(truoc(?: do| no)?|lien truoc|ngay truoc|ngay tren(?: no)?|tren no))\b|\b(?:(next)|(previous)) task\b/;
+const TASK_STEP =
+  /\b(?:nhiem vu|task)\s+(?:(tiep theo|ke tiep|ngay sau(?: do| no)?|sau do|sau no|ngay duoi(?: no)?|duoi no|ke)|(truoc(?: do| no)?|lien truoc|ngay truoc|ngay tren(?: no)?|tren no))\b|\b(?:(next)|(previous)) task\b/;
 
 /** The task intent a bare slot question asks for ("thời hạn?" → time). */
 function taskSlot(slots: ReadonlySet<Slot>): Intent | null {
@@ -280,8 +305,6 @@ function taskSlot(slots: ReadonlySet<Slot>): Intent | null {
   if (slots.has('lead')) return 'task.lead';
   return null;
 }
-
-
 
 /** The task before or after one in its plan's appendix order. */
 function neighbour(plan: Plan, task: NonNullable<ChatContext['task']>, step: 1 | -1): ChatContext['task'] {
@@ -292,10 +315,17 @@ function neighbour(plan: Plan, task: NonNullable<ChatContext['task']>, step: 1 |
 
 function hasEntities(u: Understanding): boolean {
   const e = u.entities;
-  return e.places.length > 0 || e.planNumbers.length > 0 || e.years.length > 0 || e.task !== null || e.period !== null || e.agencies.length > 0 || e.indicator !== null || e.kind !== null;
+  return (
+    e.places.length > 0 ||
+    e.planNumbers.length > 0 ||
+    e.years.length > 0 ||
+    e.task !== null ||
+    e.period !== null ||
+    e.agencies.length > 0 ||
+    e.indicator !== null ||
+    e.kind !== null
+  );
 }
-
-
 
 export function createAnswerer(corpus: Corpus, options: EngineOptions = {}): Engine {
   return new Engine(corpus, options);

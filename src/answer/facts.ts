@@ -4,7 +4,12 @@ import { clip, enDate, planLabel, source, viDate } from './format.js';
 import { combine, type Answer, type PlanAnswer, type Query } from './query.js';
 
 function missing(plan: Plan, q: Query, vi: string, en: string): PlanAnswer {
-  return { plan, found: false, lines: [q.lang === 'en' ? `The text of ${plan.shortName} does not give ${en}.` : `Văn bản ${plan.shortName} không ghi ${vi}.`], sources: [] };
+  return {
+    plan,
+    found: false,
+    lines: [q.lang === 'en' ? `The text of ${plan.shortName} does not give ${en}.` : `Văn bản ${plan.shortName} không ghi ${vi}.`],
+    sources: [],
+  };
 }
 
 function fact(plan: Plan, q: Query): PlanAnswer {
@@ -31,15 +36,27 @@ function fact(plan: Plan, q: Query): PlanAnswer {
     }
     case 'plan.number': {
       if (!plan.number) return missing(plan, q, 'số kế hoạch', 'its number');
-      return { plan, found: true, lines: [en ? `${plan.shortName} is plan no. ${plan.number}.` : `${plan.shortName} là Kế hoạch số ${plan.number}.`], sources: cite };
+      return {
+        plan,
+        found: true,
+        lines: [en ? `${plan.shortName} is plan no. ${plan.number}.` : `${plan.shortName} là Kế hoạch số ${plan.number}.`],
+        sources: cite,
+      };
     }
     case 'plan.replaces': {
       if (!plan.replaces) return missing(plan, q, 'việc thay thế kế hoạch nào', 'that it replaces another plan');
-      return { plan, found: true, lines: [en ? `${plan.shortName} replaces ${plan.replaces}.` : `${plan.shortName} thay thế ${plan.replaces}.`], sources: cite };
+      return {
+        plan,
+        found: true,
+        lines: [en ? `${plan.shortName} replaces ${plan.replaces}.` : `${plan.shortName} thay thế ${plan.replaces}.`],
+        sources: cite,
+      };
     }
     case 'plan.deadline': {
       if (!plan.deadlines.length) return missing(plan, q, 'thời hạn báo cáo nào', 'any deadline');
-      const lines = plan.deadlines.map((d) => `${en ? 'By' : 'Trước ngày'} ${en ? enDate(d.date) : viDate(d.date)}: ${clip(sentenceWith(d.text, 'trước'), 240)}`);
+      const lines = plan.deadlines.map(
+        (d) => `${en ? 'By' : 'Trước ngày'} ${en ? enDate(d.date) : viDate(d.date)}: ${clip(sentenceWith(d.text, 'trước'), 240)}`,
+      );
       return { plan, found: true, lines, sources: cite };
     }
     default:
@@ -56,7 +73,9 @@ function summary(plan: Plan, q: Query): string[] {
   const en = q.lang === 'en';
   const issued = plan.number
     ? `${en ? 'No.' : 'Số'} ${plan.number}${plan.date ? `, ${en ? 'issued' : 'ban hành ngày'} ${en ? enDate(plan.date) : viDate(plan.date)}` : ''}`
-    : en ? 'number and date not given in the text' : 'văn bản không ghi số và ngày';
+    : en
+      ? 'number and date not given in the text'
+      : 'văn bản không ghi số và ngày';
   const years = plan.yearFrom === plan.yearTo ? `${plan.yearTo}` : `${plan.yearFrom}–${plan.yearTo}`;
   const targetYears = [...new Set(plan.targets.map((t) => t.year))].sort().join(', ');
   return [
@@ -68,7 +87,9 @@ function summary(plan: Plan, q: Query): string[] {
     en
       ? `${plan.targets.length} targets (years ${targetYears || '—'}), ${plan.tasks.length} appendix tasks.`
       : `${plan.targets.length} chỉ tiêu (năm ${targetYears || '—'}), ${plan.tasks.length} nhiệm vụ trong phụ lục.`,
-    en ? 'Ask e.g. "who leads task 5?" or "smartphone target 2025?".' : 'Bạn có thể hỏi tiếp, ví dụ: "nhiệm vụ 5 ai chủ trì?", "mục tiêu điện thoại thông minh?".',
+    en
+      ? 'Ask e.g. "who leads task 5?" or "smartphone target 2025?".'
+      : 'Bạn có thể hỏi tiếp, ví dụ: "nhiệm vụ 5 ai chủ trì?", "mục tiêu điện thoại thông minh?".',
   ];
 }
 
@@ -88,10 +109,13 @@ export function answerPlanList(corpus: Corpus, q: Query): Answer {
       en ? `I know ${corpus.plans.length} plans:` : `Hiện có ${corpus.plans.length} kế hoạch:`,
       ...corpus.plans.slice(0, PLAN_LIST_MAX).map((p, i) => `${i + 1}. ${p.shortName}: ${clip(p.title, 140)}${p.number ? ` (${p.number})` : ''}`),
       ...(corpus.plans.length > PLAN_LIST_MAX
-        ? [en ? `… and ${corpus.plans.length - PLAN_LIST_MAX} more: name a province to narrow the list.` : `… và ${corpus.plans.length - PLAN_LIST_MAX} kế hoạch khác: nêu tên tỉnh để thu hẹp danh sách.`]
+        ? [
+            en
+              ? `… and ${corpus.plans.length - PLAN_LIST_MAX} more: name a province to narrow the list.`
+              : `… và ${corpus.plans.length - PLAN_LIST_MAX} kế hoạch khác: nêu tên tỉnh để thu hẹp danh sách.`,
+          ]
         : []),
     ],
     sources: corpus.plans.slice(0, PLAN_LIST_MAX).map((p) => source(p, null)),
   };
 }
-

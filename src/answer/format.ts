@@ -31,7 +31,7 @@ export function taskWhere(task: Task, lang: Lang): string {
   const groups = (task.part ? section.slice(1) : section).filter((g) => !task.number.startsWith(`${codeOf(g)}.`));
   const code = pathCode(groups);
   const part = task.part ? (lang === 'en' ? `part ${codeOf(task.part)}, ` : `phần ${codeOf(task.part)}, `) : '';
-  const app = lang === 'en' ? (appendix ?? 'Phụ lục').replace('Phụ lục', 'Appendix') : appendix ?? 'Phụ lục';
+  const app = lang === 'en' ? (appendix ?? 'Phụ lục').replace('Phụ lục', 'Appendix') : (appendix ?? 'Phụ lục');
   // "Phụ lục A.IX" where the appendix has no number of its own; "Phụ lục III, mục II" where it has.
   const within = !code ? '' : codeOf(app.replace(/^(Phụ lục|Appendix)\s+/u, '')) ? `, ${lang === 'en' ? 'section' : 'mục'} ${code}` : ` ${code}`;
   return `${app}${within}, ${part}${lang === 'en' ? 'task' : 'nhiệm vụ'} ${task.number}`;
@@ -51,7 +51,6 @@ export function sourceLine(refs: SourceRef[], lang: Lang): string {
   const uniq = [...new Set(refs.map((r) => r.ref))];
   return `${lang === 'en' ? 'Source' : 'Nguồn'}: ${uniq.join('; ')}.`;
 }
-
 
 /**
  * An agency as written, with its abbreviation spelled out once per reply for citizens:
@@ -104,7 +103,10 @@ export function unbullet(text: string): string {
 
 /** Plan names for a reply, at most `max` of them and a count of the rest (a province-wide corpus has hundreds). */
 export function planNames(plans: Plan[], lang: Lang, max = 12): string {
-  const shown = plans.slice(0, max).map((p) => p.shortName).join('; ');
+  const shown = plans
+    .slice(0, max)
+    .map((p) => p.shortName)
+    .join('; ');
   const rest = plans.length - max;
   if (rest <= 0) return shown;
   return lang === 'en' ? `${shown} and ${rest} more (ask "list the plans")` : `${shown} và ${rest} kế hoạch khác (hỏi "danh sách kế hoạch")`;

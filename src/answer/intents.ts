@@ -57,13 +57,18 @@ function withTaskSlot(slots: ReadonlySet<Slot>): Set<Slot> {
 
 /** Whether the question has content words besides the agencies' names ("Sở Tài chính … bố trí kinh phí"). */
 function beyondAgency(q: Query, env: Env): boolean {
-  const named = new Set(q.agencies.flatMap((id) => [env.agencies.get(id)?.name ?? '', ...(env.agencies.get(id)?.forms ?? [])]).flatMap((n) => foldSpelt(n).split(' ')));
+  const named = new Set(
+    q.agencies.flatMap((id) => [env.agencies.get(id)?.name ?? '', ...(env.agencies.get(id)?.forms ?? [])]).flatMap((n) => foldSpelt(n).split(' ')),
+  );
   return q.runs.some((run) => run.some((w) => !named.has(w) && !/^(so|nhiem|vu|tinh|thanh|pho)$/.test(w)));
 }
 
 /** "mục tiêu kinh tế số / xã hội số / chính quyền số": a whole group of targets, when that is all the words say. */
 function groupNamed(topic: string | null): TargetGroup | null {
-  const t = (topic ?? '').replace(/\b(ve|phat trien|cac)\b/g, ' ').replace(/\s+/g, ' ').trim();
+  const t = (topic ?? '')
+    .replace(/\b(ve|phat trien|cac)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (/^kinh te so$|^digital economy$/.test(t)) return 'kinh-te-so';
   if (/^xa hoi so$|^digital society$/.test(t)) return 'xa-hoi-so';
   if (/^chinh quyen so$|^digital government$/.test(t)) return 'chinh-quyen-so';

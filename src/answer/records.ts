@@ -92,7 +92,14 @@ function weigh(runs: string[][], env: Env, strict: boolean): Weighted {
   // A word repeated with the same neighbours is one unit ("Sở Sở Sở …" costs what "Sở" does).
   const seen = new Set<string>();
   const units = runs
-    .flatMap((run) => run.map((word, i) => ({ word, single: run.length === 1, left: i > 0 ? `${run[i - 1]} ${word}` : null, right: i + 1 < run.length ? `${word} ${run[i + 1]}` : null })))
+    .flatMap((run) =>
+      run.map((word, i) => ({
+        word,
+        single: run.length === 1,
+        left: i > 0 ? `${run[i - 1]} ${word}` : null,
+        right: i + 1 < run.length ? `${word} ${run[i + 1]}` : null,
+      })),
+    )
     .filter((u) => {
       const key = `${u.word}|${u.left}|${u.right}|${u.single}`;
       return seen.has(key) ? false : (seen.add(key), true);
@@ -157,7 +164,8 @@ function rank(q: Weighted, plans: Plan[], env: Env, types: DocType[]): Scored[] 
   const docs = env.index.retrieve(words, scope, CANDIDATES);
   // Records that say it in other words are proposed too, apart, so they never crowd out those that say it in the question's words.
   const others = new Set<string>();
-  for (const alt of q.alternatives) for (const o of alt.others) for (const w of o.words) if (env.index.idf(w) >= TELLING_WEIGHT && !words.includes(w)) others.add(w);
+  for (const alt of q.alternatives)
+    for (const o of alt.others) for (const w of o.words) if (env.index.idf(w) >= TELLING_WEIGHT && !words.includes(w)) others.add(w);
   if (others.size) docs.push(...env.index.retrieve([...others], scope, ALTERNATIVE_CANDIDATES));
   // Targets are read whole within a few plans; across the corpus their bullets (passages) stand for them.
   if (types.includes('target') && plans.length <= SCAN_PLANS) for (const p of plans) for (const t of p.targets) docs.push(env.index.doc(t.id)!);
@@ -199,7 +207,13 @@ export function decide(ranked: Scored[], slots: ReadonlySet<Slot>): Decision {
   if (!best) return { kind: 'none', picks: [] };
   // Who / when from a paragraph: it names the unit less directly than a task row does.
   const whoFromParagraph = (slots.has('lead') || slots.has('partners') || slots.has('time')) && !best.doc.task;
-  const need = slots.has('value') ? THRESHOLDS.valueAnswer : whoFromParagraph ? THRESHOLDS.answer + THRESHOLDS.paragraphForTask : slots.has('yesno') ? THRESHOLDS.yesNo : THRESHOLDS.answer;
+  const need = slots.has('value')
+    ? THRESHOLDS.valueAnswer
+    : whoFromParagraph
+      ? THRESHOLDS.answer + THRESHOLDS.paragraphForTask
+      : slots.has('yesno')
+        ? THRESHOLDS.yesNo
+        : THRESHOLDS.answer;
   if (best.coverage >= need) {
     const floor = Math.max(need, best.coverage * THRESHOLDS.alongside);
     return { kind: 'answer', picks: ranked.filter((s) => s.coverage >= floor).slice(0, 3) };
@@ -265,7 +279,10 @@ function namedTargets(ranked: Scored[], q: Weighted, env: Env): Scored[] {
   if (!best) return [];
   // Another indicator named nearly as well: not clear which is meant.
   if (shares.some((x) => x.indicator !== best.indicator && x.share >= best.share - THRESHOLDS.margin)) return [];
-  return shares.filter((x) => x.indicator === best.indicator).map((x) => x.s).slice(0, 3);
+  return shares
+    .filter((x) => x.indicator === best.indicator)
+    .map((x) => x.s)
+    .slice(0, 3);
 }
 
 /** A sum of money as the plans write it ("5.000 triệu đồng", "1.500 tỷ đồng"). */
@@ -319,7 +336,8 @@ function choiceText(doc: SearchDoc, q: Query): string {
 }
 
 /** Words that name a unit in a paragraph or its heading ("Sở …", "UBND …", "các cơ quan, đơn vị"). */
-const NAMES_A_UNIT = /(^|[\s(“"])(Sở|UBND|Ủy ban|Uỷ ban|Văn phòng|Trung tâm|Công an|Ngân hàng|Ban Chỉ đạo|Hội|Hiệp hội|Đài|Báo|Liên đoàn|Liên minh|Đoàn|Tỉnh đoàn|Thành đoàn|Bưu điện|Viettel|VNPT|các cơ quan|các đơn vị|các sở|doanh nghiệp viễn thông)(?=[\s,.;:)]|$)/iu;
+const NAMES_A_UNIT =
+  /(^|[\s(“"])(Sở|UBND|Ủy ban|Uỷ ban|Văn phòng|Trung tâm|Công an|Ngân hàng|Ban Chỉ đạo|Hội|Hiệp hội|Đài|Báo|Liên đoàn|Liên minh|Đoàn|Tỉnh đoàn|Thành đoàn|Bưu điện|Viettel|VNPT|các cơ quan|các đơn vị|các sở|doanh nghiệp viễn thông)(?=[\s,.;:)]|$)/iu;
 
 /** A task row within this much coverage of a better paragraph still answers who and when: it names them. */
 const TASK_PREFERENCE = 0.3;
@@ -359,7 +377,8 @@ export function answerFromRecords(q: Query, env: Env, slots: ReadonlySet<Slot>):
     const years = q.yearsInherited ? [] : q.years.map(String);
     // In a one-year plan its own year names the plan, not the target ("Thua Thien Hue's 2024 plan").
     const namesPlan = (p: Plan) => p.yearFrom === p.yearTo && years.every((y) => Number(y) === p.yearFrom);
-    const dated = (s: Scored) => !years.length || namesPlan(s.doc.plan) || years.some((y) => featuresOf(s.doc).words.has(y) || targetOf(s.doc)?.year === Number(y));
+    const dated = (s: Scored) =>
+      !years.length || namesPlan(s.doc.plan) || years.some((y) => featuresOf(s.doc).words.has(y) || targetOf(s.doc)?.year === Number(y));
     // "bao nhiêu tiền": a sum of money, not any number.
     const money = slots.has('funding') ? (s: Scored) => MONEY.test(s.doc.text) : () => true;
     ranked = ranked.filter((s) => /\d/.test(s.doc.text) && dated(s) && money(s));
@@ -373,7 +392,15 @@ export function answerFromRecords(q: Query, env: Env, slots: ReadonlySet<Slot>):
     if (slots.has('yesno')) lines.push(say(q.lang, 'yesSays'));
     // A task row answers "who" alone; other records beside it only distract.
     // A target is also its bullet's passage: quote it once.
-    const once = decision.picks.filter((s, i, all) => !(s.doc.type === 'passage' && all.some((o, j) => j !== i && o.doc.type === 'target' && o.doc.plan === s.doc.plan && targetOf(o.doc)!.text === s.doc.text.replace(/^\s*[-–+•]\s*/u, ''))));
+    const once = decision.picks.filter(
+      (s, i, all) =>
+        !(
+          s.doc.type === 'passage' &&
+          all.some(
+            (o, j) => j !== i && o.doc.type === 'target' && o.doc.plan === s.doc.plan && targetOf(o.doc)!.text === s.doc.text.replace(/^\s*[-–+•]\s*/u, ''),
+          )
+        ),
+    );
     const picks = once[0]!.doc.task && !slots.has('what') ? once.filter((s) => s.doc.task).slice(0, 2) : once;
     // Items of one list each quote the whole list: quoted once, cited once.
     const quoted = new Set<string>();

@@ -65,7 +65,12 @@ export function answerTarget(q: Query, env: Env): Answer {
   const answers: PlanAnswer[] = q.plans.map((plan) => {
     const all = targetsFor(plan, q, env);
     if (!all.length) {
-      return { plan, found: false, lines: [en ? `${plan.shortName} sets no target for ${indicatorName(q)}.` : `${plan.shortName} không đặt mục tiêu về ${indicatorName(q)}.`], sources: [] };
+      return {
+        plan,
+        found: false,
+        lines: [en ? `${plan.shortName} sets no target for ${indicatorName(q)}.` : `${plan.shortName} không đặt mục tiêu về ${indicatorName(q)}.`],
+        sources: [],
+      };
     }
     let wanted = q.years.length ? all.filter((t) => q.years.includes(t.year)) : all;
     // A year carried over from the conversation does not bind a plan that lacks it.
@@ -86,7 +91,9 @@ export function answerTarget(q: Query, env: Env): Answer {
     return { plan, found: true, lines: wanted.map((t) => line(t, q)), sources: wanted.map((t) => source(plan, placeWhere(t.place, q.lang), t.id)) };
   });
   return combine(q, answers, () =>
-    en ? `None of these plans sets a target for ${indicatorName(q)}${q.years.length ? ` in ${q.years.join(', ')}` : ''}.` : `Không kế hoạch nào đặt mục tiêu ${q.years.length ? `năm ${q.years.join(', ')} ` : ''}về ${indicatorName(q)}.`,
+    en
+      ? `None of these plans sets a target for ${indicatorName(q)}${q.years.length ? ` in ${q.years.join(', ')}` : ''}.`
+      : `Không kế hoạch nào đặt mục tiêu ${q.years.length ? `năm ${q.years.join(', ')} ` : ''}về ${indicatorName(q)}.`,
   );
 }
 
@@ -101,8 +108,12 @@ export function answerMonitor(q: Query, env: Env): Answer {
     const monitored = ts.filter((t) => t.monitor.length);
     if (!monitored.length) {
       const why = plan.targets.some((t) => t.monitor.length)
-        ? en ? `${plan.shortName} assigns no monitoring agency for ${indicatorName(q)}.` : `${plan.shortName} không phân công cơ quan theo dõi ${q.indicator ? `chỉ tiêu ${q.indicator.vi}` : 'chỉ tiêu này'}.`
-        : en ? `${plan.shortName} has no appendix assigning who monitors its targets.` : `${plan.shortName} không có phụ lục phân công theo dõi các chỉ tiêu.`;
+        ? en
+          ? `${plan.shortName} assigns no monitoring agency for ${indicatorName(q)}.`
+          : `${plan.shortName} không phân công cơ quan theo dõi ${q.indicator ? `chỉ tiêu ${q.indicator.vi}` : 'chỉ tiêu này'}.`
+        : en
+          ? `${plan.shortName} has no appendix assigning who monitors its targets.`
+          : `${plan.shortName} không có phụ lục phân công theo dõi các chỉ tiêu.`;
       return { plan, found: false, lines: [why], sources: [] };
     }
     const lines = monitored.flatMap((t) => [
@@ -113,9 +124,15 @@ export function answerMonitor(q: Query, env: Env): Answer {
     return { plan, found: true, lines, sources: monitored.map((t) => source(plan, `${monitorAppendix(t, q)}, ${placeWhere(t.place, q.lang)}`, t.id)) };
   });
   if (!answers.length) {
-    return { found: false, lines: [en ? 'None of the plans has an appendix assigning who monitors its targets.' : 'Không kế hoạch nào có phụ lục phân công theo dõi chỉ tiêu.'], sources: [] };
+    return {
+      found: false,
+      lines: [en ? 'None of the plans has an appendix assigning who monitors its targets.' : 'Không kế hoạch nào có phụ lục phân công theo dõi chỉ tiêu.'],
+      sources: [],
+    };
   }
-  return combine(q, answers, () => (en ? `No plan assigns who monitors ${indicatorName(q)}.` : `Không kế hoạch nào phân công theo dõi chỉ tiêu ${indicatorName(q)}.`));
+  return combine(q, answers, () =>
+    en ? `No plan assigns who monitors ${indicatorName(q)}.` : `Không kế hoạch nào phân công theo dõi chỉ tiêu ${indicatorName(q)}.`,
+  );
 }
 
 export function answerCompare(q: Query, env: Env): Answer {
@@ -127,12 +144,18 @@ export function answerCompare(q: Query, env: Env): Answer {
   if (!rows.length) {
     return {
       found: false,
-      lines: [en ? `No plan sets a target for ${indicatorName(q)}${q.years.length ? ` in ${q.years.join(', ')}` : ''}.` : `Không kế hoạch nào đặt mục tiêu ${q.years.length ? `năm ${q.years.join(', ')} ` : ''}về ${indicatorName(q)}.`],
+      lines: [
+        en
+          ? `No plan sets a target for ${indicatorName(q)}${q.years.length ? ` in ${q.years.join(', ')}` : ''}.`
+          : `Không kế hoạch nào đặt mục tiêu ${q.years.length ? `năm ${q.years.join(', ')} ` : ''}về ${indicatorName(q)}.`,
+      ],
       sources: [],
     };
   }
   rows.sort((a, b) => a.t.year - b.t.year || b.t.value - a.t.value);
-  const head = en ? `Targets for ${indicatorName(q)}${q.years.length ? ` in ${q.years.join(', ')}` : ''}:` : `Mục tiêu ${indicatorName(q)}${q.years.length ? ` năm ${q.years.join(', ')}` : ''} theo từng kế hoạch:`;
+  const head = en
+    ? `Targets for ${indicatorName(q)}${q.years.length ? ` in ${q.years.join(', ')}` : ''}:`
+    : `Mục tiêu ${indicatorName(q)}${q.years.length ? ` năm ${q.years.join(', ')}` : ''} theo từng kế hoạch:`;
   if (rows.length > COMPARE_ROWS) return compareGrouped(head, rows, q);
   return {
     found: true,
@@ -157,7 +180,17 @@ function compareGrouped(head: string, rows: { plan: Plan; t: Target }[], q: Quer
   const shown = [...groups.values()];
   return {
     found: true,
-    lines: [head, ...shown.map((g) => `- ${q.lang === 'en' ? '' : 'Năm '}${g.t.year}: ${targetText(g.t)} — ${planNames(g.rows.map((r) => r.plan), q.lang, PLAN_NAMES_SHOWN)}`)],
+    lines: [
+      head,
+      ...shown.map(
+        (g) =>
+          `- ${q.lang === 'en' ? '' : 'Năm '}${g.t.year}: ${targetText(g.t)} — ${planNames(
+            g.rows.map((r) => r.plan),
+            q.lang,
+            PLAN_NAMES_SHOWN,
+          )}`,
+      ),
+    ],
     sources: shown.flatMap((g) => g.rows.slice(0, PLAN_NAMES_SHOWN).map(({ plan, t }) => source(plan, placeWhere(t.place, q.lang), t.id))),
   };
 }
@@ -175,11 +208,20 @@ export function answerTargetsOfYear(q: Query, group: TargetGroup | null = null):
       return {
         plan,
         found: false,
-        lines: [en ? `${plan.shortName} sets no ${q.years.join(', ')} targets (target years: ${have}).` : `${plan.shortName} không đặt mục tiêu năm ${q.years.join(', ')} (các năm có mục tiêu: ${have}).`],
+        lines: [
+          en
+            ? `${plan.shortName} sets no ${q.years.join(', ')} targets (target years: ${have}).`
+            : `${plan.shortName} không đặt mục tiêu năm ${q.years.join(', ')} (các năm có mục tiêu: ${have}).`,
+        ],
         sources: [],
       };
     }
-    return { plan, found: true, lines: ts.map((t) => line(t, q)), sources: [...new Set(ts.map((t) => placeWhere(t.place, q.lang)))].map((w) => source(plan, w)) };
+    return {
+      plan,
+      found: true,
+      lines: ts.map((t) => line(t, q)),
+      sources: [...new Set(ts.map((t) => placeWhere(t.place, q.lang)))].map((w) => source(plan, w)),
+    };
   });
   return combine(q, answers, () =>
     en ? `None of these plans sets targets for ${q.years.join(', ')}.` : `Không kế hoạch nào đặt mục tiêu cho năm ${q.years.join(', ')}.`,
@@ -200,12 +242,24 @@ function monitoredBy(q: Query, env: Env): Answer {
   const answers: PlanAnswer[] = q.plans.map((plan) => {
     const ts = plan.targets.filter((t) => t.monitorIds.includes(id));
     if (!ts.length) {
-      return { plan, found: false, lines: [en ? `${plan.shortName} charges ${agency?.name ?? 'this agency'} with monitoring no target.` : `${plan.shortName} không giao ${agency?.name ?? 'cơ quan này'} theo dõi chỉ tiêu nào.`], sources: [] };
+      return {
+        plan,
+        found: false,
+        lines: [
+          en
+            ? `${plan.shortName} charges ${agency?.name ?? 'this agency'} with monitoring no target.`
+            : `${plan.shortName} không giao ${agency?.name ?? 'cơ quan này'} theo dõi chỉ tiêu nào.`,
+        ],
+        sources: [],
+      };
     }
     return {
       plan,
       found: true,
-      lines: [en ? `${agency?.name} monitors ${ts.length} target(s):` : `${agency?.name} chủ trì theo dõi, đôn đốc ${ts.length} chỉ tiêu:`, ...ts.map((t) => `- ${line(t, q)}`)],
+      lines: [
+        en ? `${agency?.name} monitors ${ts.length} target(s):` : `${agency?.name} chủ trì theo dõi, đôn đốc ${ts.length} chỉ tiêu:`,
+        ...ts.map((t) => `- ${line(t, q)}`),
+      ],
       sources: [source(plan, monitorAppendix(ts[0]!, q))],
     };
   });

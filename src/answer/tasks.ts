@@ -36,7 +36,8 @@ function missingTask(plan: Plan, number: string, q: Query): string {
     if (Number.isFinite(below) && Number.isFinite(above)) {
       why = en ? ` Its numbering jumps from ${below} to ${above}.` : ` Số thứ tự nhảy từ ${below} lên ${above}.`;
     } else {
-      const lo = Math.min(...ints), hi = Math.max(...ints);
+      const lo = Math.min(...ints),
+        hi = Math.max(...ints);
       why = en ? ` Its tasks are numbered ${lo} to ${hi}.` : ` Các nhiệm vụ được đánh số từ ${lo} đến ${hi}.`;
     }
   } else {
@@ -54,7 +55,9 @@ export function describeTask(task: Task, q: Query, namer: AgencyNamer): string[]
   const lead = task.lead.length ? namer.list(task.lead, task.leadIds) : en ? 'not stated' : 'không ghi';
   const support = task.support.length ? namer.list(task.support, task.supportIds) : en ? 'none listed' : 'không ghi';
   const time = task.time ?? (en ? 'not stated' : 'không ghi');
-  const L = en ? { lead: 'Lead', support: 'Partners', time: 'Time', note: 'Note' } : { lead: 'Chủ trì', support: 'Phối hợp', time: 'Thời gian', note: 'Ghi chú' };
+  const L = en
+    ? { lead: 'Lead', support: 'Partners', time: 'Time', note: 'Note' }
+    : { lead: 'Chủ trì', support: 'Phối hợp', time: 'Thời gian', note: 'Ghi chú' };
   const lines: Record<string, string> = {
     lead: `${L.lead}: ${lead}.`,
     support: `${L.support}: ${support}.`,
@@ -76,7 +79,8 @@ export function describeTask(task: Task, q: Query, namer: AgencyNamer): string[]
   const asked = q.slots.has('output') || q.slots.has('funding');
   const fields = (order[q.intent] ?? order['task.lead']!).map((k) => lines[k]!);
   const out = asked ? [head, ...extra, ...fields] : [head, ...fields, ...extra];
-  if (q.intent === 'task.about' && task.section.length) out.push(`${en ? 'Section' : 'Thuộc'}: ${[...(task.part ? [task.part] : []), ...task.section].join(' › ')}.`);
+  if (q.intent === 'task.about' && task.section.length)
+    out.push(`${en ? 'Section' : 'Thuộc'}: ${[...(task.part ? [task.part] : []), ...task.section].join(' › ')}.`);
   if (task.note && q.intent !== 'task.note') out.push(lines.note!);
   if (task.flags.includes('duplicate-number')) {
     out.push(en ? `(The appendix numbers two rows ${task.number}.)` : `(Phụ lục có hai dòng cùng số ${task.number}.)`);
@@ -109,9 +113,7 @@ export function answerTask(q: Query, env: Env): Answer {
       sources: tasks.map((t) => source(plan, taskWhere(t, q.lang), t.id)),
     };
   });
-  return combine(q, answers, () =>
-    q.lang === 'en' ? `None of these plans has a task ${number}.` : `Không kế hoạch nào trong số này có nhiệm vụ ${number}.`,
-  );
+  return combine(q, answers, () => (q.lang === 'en' ? `None of these plans has a task ${number}.` : `Không kế hoạch nào trong số này có nhiệm vụ ${number}.`));
 }
 
 /** A plan's "Tổ chức thực hiện" paragraphs, each with its headings and text folded, worked out once per plan. */
@@ -119,7 +121,9 @@ const ASSIGNMENTS = new WeakMap<Plan, { passage: Passage; folded: string }[]>();
 function assignments(plan: Plan): { passage: Passage; folded: string }[] {
   let list = ASSIGNMENTS.get(plan);
   if (!list) {
-    list = plan.passages.filter((p) => p.path.some((h) => /to chuc thuc hien/.test(fold(h)))).map((p) => ({ passage: p, folded: fold([...p.path.slice(1), p.text].join(' ')) }));
+    list = plan.passages
+      .filter((p) => p.path.some((h) => /to chuc thuc hien/.test(fold(h))))
+      .map((p) => ({ passage: p, folded: fold([...p.path.slice(1), p.text].join(' ')) }));
     ASSIGNMENTS.set(plan, list);
   }
   return list;
@@ -172,10 +176,15 @@ export function answerAgencyTasks(q: Query, env: Env, about: string | null = nul
         }),
       ];
       if (partners.length) {
-        lines.push(en ? `It is also a partner in tasks ${partners.map((t) => t.number).join(', ')}.` : `Ngoài ra phối hợp thực hiện các nhiệm vụ ${partners.map((t) => t.number).join(', ')}.`);
+        lines.push(
+          en
+            ? `It is also a partner in tasks ${partners.map((t) => t.number).join(', ')}.`
+            : `Ngoài ra phối hợp thực hiện các nhiệm vụ ${partners.map((t) => t.number).join(', ')}.`,
+        );
       }
       const own = duties ? ownDuties(plan, agencyNames) : [];
-      if (own.length) lines.push(en ? 'Its duties under "Tổ chức thực hiện":' : 'Phần Tổ chức thực hiện giao:', ...own.map((a) => `- ${clip(unbullet(a.text), 240)}`));
+      if (own.length)
+        lines.push(en ? 'Its duties under "Tổ chức thực hiện":' : 'Phần Tổ chức thực hiện giao:', ...own.map((a) => `- ${clip(unbullet(a.text), 240)}`));
       return { plan, found: true, lines, sources: [source(plan, leads[0]!.place.path[0] ?? null), ...own.map((a) => source(plan, a.where))] };
     }
     const assigned = assignmentPassages(plan, agencyNames);
@@ -188,14 +197,20 @@ export function answerAgencyTasks(q: Query, env: Env, about: string | null = nul
     }
     const none = en ? `${display} leads no task in ${plan.shortName}.` : `${display} không chủ trì nhiệm vụ nào trong ${plan.shortName}.`;
     const partnerLine = partners.length
-      ? en ? ` It is a partner in tasks ${partners.map((t) => t.number).join(', ')}.` : ` Sở/đơn vị này phối hợp ở các nhiệm vụ ${partners.map((t) => t.number).join(', ')}.`
+      ? en
+        ? ` It is a partner in tasks ${partners.map((t) => t.number).join(', ')}.`
+        : ` Sở/đơn vị này phối hợp ở các nhiệm vụ ${partners.map((t) => t.number).join(', ')}.`
       : '';
     return { plan, found: false, lines: [none + partnerLine], sources: [] };
   });
   // Listing is the point here: show every plan where the agency leads, however many.
   const hits = answers.filter((a) => a.found);
   if (hits.length > 3 && !q.planNamed) {
-    return { found: true, lines: hits.flatMap((h) => [`• ${h.plan.shortName}:`, ...h.lines.slice(1, 6).map((l) => `  ${l}`)]), sources: hits.flatMap((h) => h.sources) };
+    return {
+      found: true,
+      lines: hits.flatMap((h) => [`• ${h.plan.shortName}:`, ...h.lines.slice(1, 6).map((l) => `  ${l}`)]),
+      sources: hits.flatMap((h) => h.sources),
+    };
   }
   return combine(q, answers, () => (en ? `${display} leads no task in these plans.` : `${display} không chủ trì nhiệm vụ nào trong các kế hoạch này.`));
 }

@@ -75,7 +75,6 @@ export function rankByPhrase(words: string[], candidates: SearchDoc[]): SearchDo
   return (whole.length ? whole : scored).map((r) => r.doc);
 }
 
-
 function findDocs(words: string[], plans: Plan[], env: Env, tasksFirst: boolean): { doc: SearchDoc; quote: string }[] {
   const candidates =
     plans.length <= SCAN_PLANS
@@ -106,7 +105,15 @@ export function answerTopic(q: Query, env: Env): Answer {
   let words = contentWords(q.topic ?? foldWords(q.text));
   // A topic needs a real word: a bare number or letter ("2") is not one.
   if (!words.some((w) => /[a-z]{2}/.test(w))) {
-    return { found: false, lines: [en ? 'What should I look for? For example: "What does the Hue plan say about Hue-S?"' : 'Bạn muốn tìm nội dung gì? Ví dụ: "Kế hoạch Huế nói gì về Hue-S?"'], sources: [] };
+    return {
+      found: false,
+      lines: [
+        en
+          ? 'What should I look for? For example: "What does the Hue plan say about Hue-S?"'
+          : 'Bạn muốn tìm nội dung gì? Ví dụ: "Kế hoạch Huế nói gì về Hue-S?"',
+      ],
+      sources: [],
+    };
   }
   const tasksFirst = /\b(nhiem vu (nao|gi)|which tasks?|what tasks?)\b/.test(foldWords(q.text));
   let docs = findDocs(words, q.plans, env, tasksFirst);
@@ -118,12 +125,20 @@ export function answerTopic(q: Query, env: Env): Answer {
   const label = q.topic ?? q.text;
   if (!docs.length) {
     const where = q.plans.length === 1 ? q.plans[0]!.shortName : en ? 'these plans' : 'các kế hoạch';
-    return { found: false, lines: [en ? `I found nothing about "${label}" in ${where}.` : `Không tìm thấy nội dung về "${label}" trong ${where}.`], sources: [] };
+    return {
+      found: false,
+      lines: [en ? `I found nothing about "${label}" in ${where}.` : `Không tìm thấy nội dung về "${label}" trong ${where}.`],
+      sources: [],
+    };
   }
   const many = new Set(docs.map((d) => d.doc.plan.id)).size > 1;
   const lines = [en ? 'What the plans say:' : 'Nội dung liên quan trong kế hoạch:'];
   for (const { doc, quote } of docs) {
     lines.push(`- ${many ? `[${doc.plan.shortName}] ` : ''}${doc.task ? `${en ? 'Task' : 'Nhiệm vụ'} ${doc.task.number}: ` : ''}${unbullet(quote)}`);
   }
-  return { found: true, lines, sources: docs.map(({ doc }) => source(doc.plan, doc.task ? taskWhere(doc.task, q.lang) : placeWhere(doc.place, q.lang), doc.id)) };
+  return {
+    found: true,
+    lines,
+    sources: docs.map(({ doc }) => source(doc.plan, doc.task ? taskWhere(doc.task, q.lang) : placeWhere(doc.place, q.lang), doc.id)),
+  };
 }

@@ -145,7 +145,10 @@ export const jsonApi: FastifyPluginAsync<JsonApiOptions> = async (app, { token, 
     const limiter = new RateLimiter(ratePerMinute, RATE_WINDOW_MS);
     app.addHook('onRequest', async (request, reply) => {
       if (limiter.hit(request.ip) !== 'ok') {
-        return reply.code(429).header('retry-after', String(RATE_WINDOW_MS / 1000)).send({ error: 'too many requests from this client; retry later' });
+        return reply
+          .code(429)
+          .header('retry-after', String(RATE_WINDOW_MS / 1000))
+          .send({ error: 'too many requests from this client; retry later' });
       }
     });
   }

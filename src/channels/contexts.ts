@@ -5,7 +5,6 @@ export const ANONYMOUS_CHAT = 'anon:';
 /** Prefix of API chats (a `chat` the caller named). */
 export const API_CHAT_PREFIX = 'api:';
 
-
 /**
  * The context store `planbot serve` hands every Answerer: chat-app chats and API chats live in
  * separately bounded stores, so no number of API calls can evict a Telegram or Zalo user's

@@ -118,7 +118,11 @@ export class Conversation {
     const replyId = this.record(chatKey, text, reply, log);
     if (replyId !== undefined) bounded(this.answers, chatKey, { replyId, expiresAt: Date.now() + this.options.menuTtlMs }, this.maxKept);
     const menu = reply.choices?.length
-      ? this.remember(chatKey, reply.choices.map((c) => c.label), reply.choices.map((c) => ({ ask: c.text })))
+      ? this.remember(
+          chatKey,
+          reply.choices.map((c) => c.label),
+          reply.choices.map((c) => ({ ask: c.text })),
+        )
       : undefined;
     return {
       text: withSources(reply),
@@ -171,19 +175,23 @@ export class Conversation {
   private plansMenu(chatKey: string): Outgoing {
     const plans = this.answerer().plans();
     if (plans.length === 0) return { text: texts.NO_PLANS };
-    const menu = this.remember(chatKey, plans.map((p) => p.shortName), plans.map((p) => ({ plan: p.id })));
+    const menu = this.remember(
+      chatKey,
+      plans.map((p) => p.shortName),
+      plans.map((p) => ({ plan: p.id })),
+    );
     return { text: texts.PICK_PLAN, menu };
   }
 
   private pick(chatKey: string, index: number, nonce: string | undefined, log: Logger): Outgoing {
     const menu = this.menus.get(chatKey);
-    const action = menu && menu.expiresAt > Date.now() && (nonce === undefined || nonce === menu.nonce)
-      ? menu.actions[index]
-      : undefined;
+    const action = menu && menu.expiresAt > Date.now() && (nonce === undefined || nonce === menu.nonce) ? menu.actions[index] : undefined;
     if (!action) return { text: texts.CHOICE_EXPIRED };
     this.menus.delete(chatKey);
     if ('ask' in action) return this.ask(chatKey, action.ask, log);
-    const plan = this.answerer().plans().find((p) => p.id === action.plan);
+    const plan = this.answerer()
+      .plans()
+      .find((p) => p.id === action.plan);
     if (!plan || !this.answerer().selectPlan(chatKey, plan.id)) return { text: texts.CHOICE_EXPIRED };
     return { text: texts.planSelected(plan.shortName) };
   }

@@ -34,7 +34,17 @@ export function inboxGroups(questions: LoggedQuestion[]): InboxGroup[] {
     const down = q.vote === 'down' ? 1 : 0;
     const comments = down && q.comment ? [q.comment] : [];
     if (!group) {
-      group = { question: q.question, count: 1, firstSeen: seen, lastSeen: seen, intent: q.intent, reply: q.reply, channels: [q.channel], downVotes: down, comments };
+      group = {
+        question: q.question,
+        count: 1,
+        firstSeen: seen,
+        lastSeen: seen,
+        intent: q.intent,
+        reply: q.reply,
+        channels: [q.channel],
+        downVotes: down,
+        comments,
+      };
       groups.set(key, group);
       continue;
     }

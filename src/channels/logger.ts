@@ -22,12 +22,8 @@ export function configSecrets(config: Config): string[] {
  * (URLs like /bot<token>/sendMessage end up in error messages). Errors keep only
  * type, message, stack and code: request payloads (citizens' text) are not logged.
  */
-export function createLogger(
-  options: { level: string; secrets: string[] },
-  destination?: pino.DestinationStream,
-): Logger {
-  const scrub = (text: string): string =>
-    options.secrets.reduce((acc, secret) => acc.split(secret).join('[redacted]'), text);
+export function createLogger(options: { level: string; secrets: string[] }, destination?: pino.DestinationStream): Logger {
+  const scrub = (text: string): string => options.secrets.reduce((acc, secret) => acc.split(secret).join('[redacted]'), text);
   const paths = SECRET_HEADERS.flatMap((h) => [`req.headers["${h}"]`, `headers["${h}"]`]);
   return pino(
     {

@@ -128,10 +128,7 @@ export class ChatQueue {
   private async execute(task: Task, lane: string): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`task ${task.id} timed out after ${this.options.taskTimeoutMs} ms`)),
-        this.options.taskTimeoutMs,
-      );
+      timer = setTimeout(() => reject(new Error(`task ${task.id} timed out after ${this.options.taskTimeoutMs} ms`)), this.options.taskTimeoutMs);
     });
     try {
       await Promise.race([task.run(), timeout]);

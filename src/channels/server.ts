@@ -115,7 +115,9 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
   const channels = built.flatMap(({ adapter }) => (adapter ? [adapter] : []));
   const byName = new Map(channels.map((adapter) => [adapter.name, adapter]));
   // A queue lane is a channel: "telegram update failed".
-  const queue = new ChatQueue(tuning.queue, (error, task, lane) => logger.error({ err: error, update: task.id }, `${byName.get(lane)?.label ?? lane} update failed`));
+  const queue = new ChatQueue(tuning.queue, (error, task, lane) =>
+    logger.error({ err: error, update: task.id }, `${byName.get(lane)?.label ?? lane} update failed`),
+  );
   const stores = await openStores(config, tuning, logger);
   const { questions, outbox } = stores;
   const conversation = new Conversation({ getAnswerer, menuTtlMs: tuning.menuTtlMs, questions });
@@ -217,7 +219,10 @@ export async function buildServer(options: BuildServerOptions): Promise<PlanbotS
     },
     resumeOutbox() {
       // Then now and then: a process sharing the data folder may die with entries leased.
-      sweep ??= setInterval(() => void resumeOutbox().catch((error: unknown) => logger.error({ err: error }, 'outbox sweep failed')), Math.max(1_000, limits.outboxLeaseMs / 2)).unref();
+      sweep ??= setInterval(
+        () => void resumeOutbox().catch((error: unknown) => logger.error({ err: error }, 'outbox sweep failed')),
+        Math.max(1_000, limits.outboxLeaseMs / 2),
+      ).unref();
       return resumeOutbox();
     },
     stop() {

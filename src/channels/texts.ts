@@ -3,17 +3,17 @@
 export const MAX_INPUT_CHARS = 2000;
 
 /** Added to the engine's help in chat apps: how to choose a plan. */
-export const PLAN_MENU_HINT = ['Gõ /kehoach để chọn kế hoạch bạn muốn hỏi.', 'Hi! Ask me about provincial digital-economy plans; type /kehoach to pick a plan.'].join('\n');
+export const PLAN_MENU_HINT = [
+  'Gõ /kehoach để chọn kế hoạch bạn muốn hỏi.',
+  'Hi! Ask me about provincial digital-economy plans; type /kehoach to pick a plan.',
+].join('\n');
 
 export const TOO_LONG = [
   `Câu hỏi dài quá (tối đa ${MAX_INPUT_CHARS} ký tự). Bạn vui lòng hỏi ngắn gọn hơn.`,
   `Your message is too long (max ${MAX_INPUT_CHARS} characters); please shorten it.`,
 ].join('\n');
 
-export const RATE_LIMITED = [
-  'Bạn gửi nhanh quá, vui lòng đợi một phút rồi hỏi tiếp.',
-  'You are sending messages too fast; please wait a minute.',
-].join('\n');
+export const RATE_LIMITED = ['Bạn gửi nhanh quá, vui lòng đợi một phút rồi hỏi tiếp.', 'You are sending messages too fast; please wait a minute.'].join('\n');
 
 export const BUSY = [
   'Tôi đang trả lời các tin nhắn trước của bạn; tin nhắn gửi thêm lúc này sẽ không được trả lời. Bạn vui lòng đợi một chút.',
@@ -30,10 +30,7 @@ export const FAILED = [
   'Sorry, something went wrong answering this; please try again later.',
 ].join('\n');
 
-export const CHOICE_EXPIRED = [
-  'Lựa chọn này đã hết hạn, bạn vui lòng hỏi lại.',
-  'This choice has expired; please ask again.',
-].join('\n');
+export const CHOICE_EXPIRED = ['Lựa chọn này đã hết hạn, bạn vui lòng hỏi lại.', 'This choice has expired; please ask again.'].join('\n');
 
 export const PICK_PLAN = 'Chọn kế hoạch bạn muốn hỏi: / Choose a plan:';
 export const NO_PLANS = 'Chưa có kế hoạch nào được nạp. / No plans are loaded yet.';

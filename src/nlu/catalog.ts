@@ -126,5 +126,18 @@ export function buildCatalog(corpus: Corpus, vocabulary: Iterable<string> = []):
   const placeFirstWords = new Set(placeForms.map((pf) => pf.f.split(' ')[0]!));
   const planNumbers = new Set(corpus.plans.map((p) => (p.number ? /^\d+/.exec(p.number)?.[0] : undefined)).filter((n): n is string => n !== undefined));
   for (const k of agencyKeys.keys()) bareAgencyKeys.delete(k);
-  return { places, agencies, agencyKeys, bareAgencyKeys, maxAgencyTokens, placesByPrefix, commonWords, placesByForm, maxPlaceWords, placeFirstWords, agencyFirstWords, planNumbers };
+  return {
+    places,
+    agencies,
+    agencyKeys,
+    bareAgencyKeys,
+    maxAgencyTokens,
+    placesByPrefix,
+    commonWords,
+    placesByForm,
+    maxPlaceWords,
+    placeFirstWords,
+    agencyFirstWords,
+    planNumbers,
+  };
 }

@@ -68,7 +68,8 @@ function findPlaces(accented: string, text: string, catalog: Catalog): { places:
       const form = (catalog.placesByForm.get(folded) ?? []).find((pf) => !strict || !pf.accented || pf.accented === spelled);
       if (!form) continue;
       used.fill(true, i, i + n);
-      if (!hits.some((h) => h.name === form.p.name)) hits.push({ name: form.p.name, planIds: form.p.planIds, at: i, form: folded, level: levelOf(folded, words[i - 1]) });
+      if (!hits.some((h) => h.name === form.p.name))
+        hits.push({ name: form.p.name, planIds: form.p.planIds, at: i, form: folded, level: levelOf(folded, words[i - 1]) });
     }
   }
   if (hits.length) rest = words.map((w, i) => (used[i] ? ' '.repeat(w.length) : w)).join(' ');
@@ -117,14 +118,15 @@ function findTask(text: string, signed: string): { task: Entities['task']; rest:
     if (!m) continue;
     // "phần B", "phần II", "part 2": the appendix part's own code (2 is II where parts are Roman).
     const code = /\b(?:phan|part)\s+([a-h]|[ivx]{1,4}|\d)\b/.exec(text)?.[1]?.toUpperCase() ?? null;
-    const part = code && /^\d$/.test(code) ? ['I', 'II', 'III', 'IV', 'V'][Number(code) - 1] ?? code : code;
+    const part = code && /^\d$/.test(code) ? (['I', 'II', 'III', 'IV', 'V'][Number(code) - 1] ?? code) : code;
     return { task: { number: m[1]!, part }, rest: text.replace(m[0], ' ') };
   }
   return { task: null, rest: text };
 }
 
 /** What a unit does, right after its name: only then do a department's words without "Sở" name it. */
-const ACTS = /^(chu tri|phoi hop|theo doi|phu trach|duoc giao|co trach nhiem|co nhiem vu|lam gi|lam nhung|dam nhan|thuc hien nhung|lead|leads|is responsible|monitors?)\b/;
+const ACTS =
+  /^(chu tri|phoi hop|theo doi|phu trach|duoc giao|co trach nhiem|co nhiem vu|lam gi|lam nhung|dam nhan|thuc hien nhung|lead|leads|is responsible|monitors?)\b/;
 
 function findAgencies(text: string, catalog: Catalog): string[] {
   // Words are folded already: an agency key is just their letters and digits run together.
@@ -186,7 +188,9 @@ export function extractEntities(raw: string, catalog: Catalog): Entities {
   text = afterPlaces;
   // Numbers in the question that are plan numbers ("4181", "284/KH-UBND"), looked up, not scanned for.
   const planNumbers = [...new Set([...text.matchAll(/(?:^|\s)(\d{2,6})(?=\s*\/?\s*kh\b|\s|$)/g)].map((m) => m[1]!))].filter((n) => catalog.planNumbers.has(n));
-  const otherPlanNumbers = [...new Set([...text.matchAll(/(?:\b(?:ke hoach|kh)(?: so)? (\d{2,6})\b|\b(\d{2,6}) ?\/? ?kh\b)/g)].map((m) => (m[1] ?? m[2])!))].filter((n) => !catalog.planNumbers.has(n) && !/^(19|20)\d\d$/.test(n));
+  const otherPlanNumbers = [
+    ...new Set([...text.matchAll(/(?:\b(?:ke hoach|kh)(?: so)? (\d{2,6})\b|\b(\d{2,6}) ?\/? ?kh\b)/g)].map((m) => (m[1] ?? m[2])!)),
+  ].filter((n) => !catalog.planNumbers.has(n) && !/^(19|20)\d\d$/.test(n));
   for (const n of planNumbers) text = text.replace(new RegExp(String.raw`(?:so\s+)?${n}(\s*/?\s*kh(?:\s*-?\s*ubnd)?)?`), ' ');
   let period: [number, number] | null = null;
   // Folding turned "2026-2030" into "2026 2030".

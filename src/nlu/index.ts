@@ -29,11 +29,10 @@ export interface Understanding {
 /** Where a question's clauses break: the words on either side belong to different phrases. */
 const CLAUSE_BREAK = /[,;:?!()[\]"“”…]+|\.(?=\s|$)|\s[-–—]\s/;
 
-const TOPIC_AFTER = /(?:noi gi ve|noi ve|de cap (?:gi )?(?:den|toi)|nhac (?:den|toi)|co gi ve|say about|says about|mention(?:s|ed)?|regarding|about|ve)\s+(.+)$/;
+const TOPIC_AFTER =
+  /(?:noi gi ve|noi ve|de cap (?:gi )?(?:den|toi)|nhac (?:den|toi)|co gi ve|say about|says about|mention(?:s|ed)?|regarding|about|ve)\s+(.+)$/;
 const TOPIC_NOISE =
   /\b(ke hoach|kh|nay|do|khong|a|and|con|thi sao|what about|how about|nhu the nao|the nao|ra sao|lay tu dau|tu dau|o dau|gi|kinh te so va xa hoi so|muc tieu|chi tieu|bao nhieu|phan tram|dat|la|nam|cua|co|cho|o|tai|plans?|targets?|goals?|objectives?|what|which|are|is|was|does|do|did|has|have|set|sets|the|for|in|of|by|to|an?)\b/g;
-
-
 
 /** "… trong kế hoạch chuyển đổi số Thừa Thiên Huế 2024": the plan reference, not the topic. */
 const PLAN_TAIL = /\s(?:trong|cua|o|tai|thuoc|in|of)\s+(?:ke hoach|kh|the .*plan|plan)\b.*$/;
@@ -47,7 +46,11 @@ function topicOf(folded: string, placesFolded: string[]): string | null {
 function clean(phrase: string, placesFolded: string[]): string | null {
   let t = phrase.replace(PLAN_TAIL, '');
   for (const p of placesFolded) t = t.replace(new RegExp(String.raw`\b${p}\b(?!\s*s\b)`, 'g'), ' ');
-  t = t.replace(/\b20\d\d\b/g, ' ').replace(TOPIC_NOISE, ' ').replace(/\s+/g, ' ').trim();
+  t = t
+    .replace(/\b20\d\d\b/g, ' ')
+    .replace(TOPIC_NOISE, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   // English topics are looked up in the plans' Vietnamese.
   t = toPlanWords(t);
 

@@ -8,10 +8,11 @@ const tokenizer = new WordTokenizer();
 
 const ENGLISH = new Set(
   // Words that are also unaccented Vietnamese syllables (do, to, an, the, ma…) are left out.
-  ('who what which when where why how is are was were does did of for and or ' +
+  (
+    'who what which when where why how is are was were does did of for and or ' +
     'leads lead task tasks target targets plan plans signed sign share about say says many much ' +
-    'percent goal by with from this that its province city partner partners support note list compare hello hi thanks please')
-    .split(' '),
+    'percent goal by with from this that its province city partner partners support note list compare hello hi thanks please'
+  ).split(' '),
 );
 
 export function detectLanguage(text: string): Lang {

@@ -102,7 +102,7 @@ export function expandShorthand(folded: string): string {
   if (!folded) return folded;
   const words = folded.split(' ');
   const out: string[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     let n = Math.min(MAX_KEY_WORDS, words.length - i);
     for (; n >= 1; n--) {
       const long = TABLE.get(words.slice(i, i + n).join(' '));

@@ -24,11 +24,17 @@ const SLOT_CUES: readonly SlotCue[] = [
   },
   // How often, not when: "bao lâu một lần", "mỗi năm mấy lần".
   { slot: 'frequency', cue: /\b(bao lau\b.*\b(mot|1) lan|may lan|bao nhieu lan|tan suat|how often|how frequently|how many times)\b/, across: true },
-  { slot: 'value', cue: /(\bbao nhieu\b|\bmuc nao\b|\bmay phan tram\b|(?<![\d.,]\s?)%|\bphan tram\b|\bty le\b.*\b(la|dat)\b|what (share|percentage|proportion)|how (much|many)|what rate)/ },
+  {
+    slot: 'value',
+    cue: /(\bbao nhieu\b|\bmuc nao\b|\bmay phan tram\b|(?<![\d.,]\s?)%|\bphan tram\b|\bty le\b.*\b(la|dat)\b|what (share|percentage|proportion)|how (much|many)|what rate)/,
+  },
   { slot: 'count', cue: /\b(bao nhieu|how many) (nhiem vu|viec|task|chi tieu|muc tieu|target)/ },
   // Per clause: "có … không" at its end ("… không dùng tiền mặt" asks nothing).
   { slot: 'yesno', cue: /(\b(co|duoc)\b.*\b(khong|chua)( (ad|a|vay|nhi|nhe|ha|ta|ban|oi))*$|\bco phai\b|^(does|do|is|are|will|has|have|can)\b)/ },
-  { slot: 'what', cue: /\b(noi gi|noi sao|noi ve|la gi|lam gi|nhung gi|gom|bao gom|nhung nguon nao|nhung linh vuc nao|nhung viec gi|viec gi|the nao|ra sao|what does|what is|what are|say about|anything about|mention)\b/ },
+  {
+    slot: 'what',
+    cue: /\b(noi gi|noi sao|noi ve|la gi|lam gi|nhung gi|gom|bao gom|nhung nguon nao|nhung linh vuc nao|nhung viec gi|viec gi|the nao|ra sao|what does|what is|what are|say about|anything about|mention)\b/,
+  },
   { slot: 'output', cue: /\b(san pham|ket qua dau ra|dau ra|output|product|deliverable)\b/ },
   { slot: 'funding', cue: /\b(kinh phi|bao nhieu tien|nguon von|funding|budget|cost|how much money|money|funded|financed)\b/ },
   { slot: 'list', cue: /\b(nhung|cac) (nguon|linh vuc|noi dung|nhiem vu|hoi|to chuc|don vi)\b|\bnhung .* nao\b|which (sources|fields|areas)/ },

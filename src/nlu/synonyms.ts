@@ -285,7 +285,16 @@ export const SYNONYMS: readonly (readonly string[])[] = [
   ['hop tac quoc te', 'hop tac nuoc ngoai', 'quan he quoc te', 'lien ket nuoc ngoai'],
   ['thuong mai dien tu', 'shopee', 'lazada', 'tiki', 'tiktok cua hang', 'sendo', 'len san'],
   ['dua san pham', 'dua hang len mang', 'dua hang len san', 'dang ban len mang', 'len san ban hang'],
-  ['kinh doanh truc tuyen', 'ban hang tren mang', 'livestream', 'livestream ban hang', 'live ban hang', 'ban hang qua facebook', 'ban hang qua zalo', 'ban hang tiktok'],
+  [
+    'kinh doanh truc tuyen',
+    'ban hang tren mang',
+    'livestream',
+    'livestream ban hang',
+    'live ban hang',
+    'ban hang qua facebook',
+    'ban hang qua zalo',
+    'ban hang tiktok',
+  ],
   ['doanh nhan', 'tu kinh doanh', 'lam ong chu', 'lam ba chu'],
   ['nong san', 'dac san', 'san vat', 'trai cay', 'rau cu', 'hang nha vuon', 'ca phe'],
   ['san nong san', 'cho nong san', 'ban nong san', 'nong san truc tuyen'],
@@ -317,7 +326,6 @@ export const SYNONYMS: readonly (readonly string[])[] = [
   ['thu hep khoang cach', 'rut ngan khoang cach', 'khong bo lai ai', 'ai cung duoc dung', 'cong bang'],
   ['de dang tiep can', 'de tiep can', 'ai cung dung duoc', 'de su dung'],
   ['van hoa so', 'van hoa mang', 'ung xu tren mang', 'van minh tren mang', 'quy tac ung xu'],
-
 ];
 
 /** A phrase a record may hold, split once: its words and adjacent pairs. */

@@ -92,7 +92,7 @@ export function* linesOf(file: string, chunkBytes = 1 << 20): Generator<string> 
   try {
     const chunk = Buffer.allocUnsafe(chunkBytes);
     let carry: Buffer[] = [];
-    for (let n; (n = readSync(fd, chunk, 0, chunkBytes, null)) > 0; ) {
+    for (let n; (n = readSync(fd, chunk, 0, chunkBytes, null)) > 0;) {
       let from = 0;
       for (let nl; (nl = chunk.indexOf(10, from)) >= 0 && nl < n; from = nl + 1) {
         // Decode whole lines only: a character may straddle two chunks.

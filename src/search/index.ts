@@ -207,7 +207,10 @@ export class SearchIndex {
           for (const d of byWord.get(w) ?? []) if (!types || types.has(d.type)) sum.set(d, (sum.get(d) ?? 0) + weight);
         }
       }
-      return [...sum].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([d]) => d);
+      return [...sum]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, limit)
+        .map(([d]) => d);
     }
     for (const r of this.mini.search(words.join(' '), RETRIEVE_OPTIONS)) {
       for (const doc of this.carriers[r.id as number]!) {

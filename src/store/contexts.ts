@@ -28,7 +28,9 @@ export class SqliteContextStore implements ContextStore {
     private readonly now: () => number = Date.now,
   ) {
     this.read = db.prepare('SELECT ctx FROM contexts WHERE chat = ? AND at > ?');
-    this.write = db.prepare('INSERT INTO contexts (chat, kind, ctx, at) VALUES (?, ?, ?, ?) ON CONFLICT (chat) DO UPDATE SET ctx = excluded.ctx, at = excluded.at');
+    this.write = db.prepare(
+      'INSERT INTO contexts (chat, kind, ctx, at) VALUES (?, ?, ?, ?) ON CONFLICT (chat) DO UPDATE SET ctx = excluded.ctx, at = excluded.at',
+    );
     this.remove = db.prepare('DELETE FROM contexts WHERE chat = ?');
     this.prune = db.prepare(
       'DELETE FROM contexts WHERE kind = ? AND (at <= ? OR chat NOT IN (SELECT chat FROM contexts WHERE kind = ? ORDER BY at DESC LIMIT ?))',

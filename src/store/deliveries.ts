@@ -14,7 +14,9 @@ export class SqliteDeliveryLog implements DeliveryLog {
     private readonly now: () => number = Date.now,
   ) {
     this.removeKey = db.prepare('DELETE FROM deliveries WHERE key = ?');
-    this.addKey = db.prepare('INSERT INTO deliveries (key, expires) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET expires = excluded.expires WHERE deliveries.expires <= ?');
+    this.addKey = db.prepare(
+      'INSERT INTO deliveries (key, expires) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET expires = excluded.expires WHERE deliveries.expires <= ?',
+    );
     this.prune = db.prepare('DELETE FROM deliveries WHERE expires <= ?');
   }
 

@@ -62,7 +62,18 @@ export class QuestionRows {
     // The reply text is kept where the inbox shows it: for questions the bot could not answer (and, with a vote, for the others).
     const kept = couldNotAnswer(reply) ? reply.reply : '';
     if (kept === '') remembered(this.replies, replyId, MEMO, () => reply.reply);
-    return { replyId, at: this.now(), channel: channelOf(chatKey), chat, question: masked, lang: reply.lang, intent: reply.intent, found: reply.found, sources, reply: kept };
+    return {
+      replyId,
+      at: this.now(),
+      channel: channelOf(chatKey),
+      chat,
+      question: masked,
+      lang: reply.lang,
+      intent: reply.intent,
+      found: reply.found,
+      sources,
+      reply: kept,
+    };
   }
 
   /** The text of an answer logged lately (its row keeps none), for a vote on it to keep; '' once forgotten. */

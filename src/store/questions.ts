@@ -101,7 +101,9 @@ export function loggedQuestions(db: SqlDatabase, since: number): LoggedQuestion[
               CASE WHEN q.reply = '' THEN coalesce(v.reply, '') ELSE q.reply END AS reply, v.vote, v.comment
        FROM questions q LEFT JOIN votes v ON v.reply_id = q.reply_id WHERE q.at >= ? ORDER BY q.at`,
     )
-    .all(since) as Array<Omit<LoggedQuestion, 'found' | 'sources' | 'vote' | 'comment'> & { found: number; sources: string; vote: Vote | null; comment: string | null }>;
+    .all(since) as Array<
+    Omit<LoggedQuestion, 'found' | 'sources' | 'vote' | 'comment'> & { found: number; sources: string; vote: Vote | null; comment: string | null }
+  >;
   return rows.map(({ vote, comment, ...row }) => ({
     ...row,
     at: Number(row.at),

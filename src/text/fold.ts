@@ -5,11 +5,7 @@
 const COMBINING = /[\u0300-\u036f]/g;
 
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(COMBINING, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
+  return text.normalize('NFD').replace(COMBINING, '').replace(/[đĐ]/g, 'd').toLowerCase();
 }
 
 /** Fold and collapse every run of non-alphanumerics to one space: for matching phrases. */
@@ -19,12 +15,20 @@ export function foldWords(text: string): string {
 
 /** Full stops go, decimal points stay ("số." → "so", "7.1" → "7.1"). */
 function dotsOut(text: string): string {
-  return text.replace(/\.(?!\d)|(?<!\d)\./g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\.(?!\d)|(?<!\d)\./g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Lowercase words with diacritics kept (NFC), separated like `foldWords`: fold() of it equals foldWords(). */
 export function accentWords(text: string): string {
-  return dotsOut(text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}&%.]+/gu, ' '));
+  return dotsOut(
+    text
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}&%.]+/gu, ' '),
+  );
 }
 
 const VIETNAMESE_MARKS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáàãéèíìóòõúùý]/i;

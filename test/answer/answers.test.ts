@@ -73,7 +73,7 @@ describe('agency questions', () => {
     answers(en, 'Task 57', 'Task 58');
   });
 
-  it('narrows an agency\'s tasks to a subject', () => {
+  it("narrows an agency's tasks to a subject", () => {
     const r = ask('Sở KH&CN chủ trì nhiệm vụ nào về an toàn thông tin trong kế hoạch Huế 2026-2030?');
     answers(r, 'Nhiệm vụ 10', 'Nhiệm vụ 11');
     expect(has(r.reply, 'Nhiệm vụ 21')).toBe(false);

@@ -18,7 +18,10 @@ let n = 0;
 const ask = (text: string, chat = `r${n++}`) => engine.ask(chat, text);
 
 describe('the reader', () => {
-  const runs = [['du', 'lieu', 'mo'], ['cong', 'khai']];
+  const runs = [
+    ['du', 'lieu', 'mo'],
+    ['cong', 'khai'],
+  ];
   it('quotes a short record whole', () => {
     const text = 'Tiếp tục cung cấp dữ liệu mở; công khai dữ liệu về du lịch, giáo dục, y tế.';
     expect(bestSentence(text, runs)).toBe(text);
@@ -26,7 +29,8 @@ describe('the reader', () => {
 
   it('picks the sentence holding most of the question, whole, with its list of units', () => {
     const filler = 'Tổ chức tuyên truyền rộng rãi trong cán bộ, công chức về chuyển đổi số và các chương trình liên quan của tỉnh. '.repeat(5);
-    const list = 'Lựa chọn, ưu tiên công khai dữ liệu mở về du lịch; giáo dục; y tế; giao thông; nông nghiệp, do Sở Khoa học và Công nghệ, Sở Du lịch, Sở Y tế thực hiện.';
+    const list =
+      'Lựa chọn, ưu tiên công khai dữ liệu mở về du lịch; giáo dục; y tế; giao thông; nông nghiệp, do Sở Khoa học và Công nghệ, Sở Du lịch, Sở Y tế thực hiện.';
     const quote = bestSentence(`${filler}${list} Các nội dung khác thực hiện theo hướng dẫn.`, runs);
     expect(quote).toBe(list);
     expect(sentenceScore(list, runs)).toBeGreaterThan(sentenceScore(filler, runs));
@@ -45,7 +49,12 @@ describe('the reader', () => {
   });
 
   it('tells list items from paragraphs', () => {
-    expect([isListItem('- Ngân sách Nhà nước.'), isListItem('(2) Trình phê duyệt'), isListItem('a) Tổ chức'), isListItem('Tổ chức thực hiện')]).toEqual([true, true, true, false]);
+    expect([isListItem('- Ngân sách Nhà nước.'), isListItem('(2) Trình phê duyệt'), isListItem('a) Tổ chức'), isListItem('Tổ chức thực hiện')]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 });
 
@@ -134,7 +143,11 @@ describe('answers from the records, in other words', () => {
   });
 
   it('says "not in these plans" and states no figure for what no plan says', () => {
-    for (const q of ['KH CĐS TT Huế 2024 có làm tàu điện ngầm không?', 'Bình Thuận mục tiêu tỷ lệ xe điện năm 2030?', 'Mục tiêu tỷ lệ trường học có wifi miễn phí ở TP Huế năm 2030 là bao nhiêu?']) {
+    for (const q of [
+      'KH CĐS TT Huế 2024 có làm tàu điện ngầm không?',
+      'Bình Thuận mục tiêu tỷ lệ xe điện năm 2030?',
+      'Mục tiêu tỷ lệ trường học có wifi miễn phí ở TP Huế năm 2030 là bao nhiêu?',
+    ]) {
       const r = ask(q);
       expect([q, r.found, /\d+\s*%/.test(r.reply)]).toEqual([q, false, false]);
     }
@@ -336,7 +349,7 @@ describe('how often', () => {
 });
 
 describe('a target named in other words, among chatter', () => {
-  it('answers the figure when the question holds nearly all of one indicator\'s own words', () => {
+  it("answers the figure when the question holds nearly all of one indicator's own words", () => {
     answers(ask('cho mình hỏi với, theo KH CĐS TT Huế 2024 thì lao động KTS chiếm mấy phần trăm lực lượng lao động vậy ad'), '1,7%');
   });
 
@@ -346,7 +359,7 @@ describe('a target named in other words, among chatter', () => {
   });
 });
 
-describe('English in the plans\' own terms', () => {
+describe("English in the plans' own terms", () => {
   it('maps plan terms said in English (recurrent spending, advise, e-commerce share of retail)', () => {
     answers(ask('Dak Lak: who advises on the annual recurrent budget for the plan?'), 'Tài chính');
     answers(ask('Hue 2030 target for e-commerce as a share of retail sales?'), '20%');

@@ -18,7 +18,10 @@ describe('synthetic corpus', () => {
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
   it('renames every case and line-split form of a place, keeping separators', () => {
-    const renames = new Map([['Thừa Thiên Huế', 'Lâm Lộc Tây'], ['Huế', 'Vạn Quỳnh']]);
+    const renames = new Map([
+      ['Thừa Thiên Huế', 'Lâm Lộc Tây'],
+      ['Huế', 'Vạn Quỳnh'],
+    ]);
     const text = 'UBND tỉnh Thừa \nThiên Huế; THỪA THIÊN HUẾ; thành phố Huế, nền tảng Hue-S, Huếx';
     expect(renamePlaces(text, renames)).toBe('UBND tỉnh Lâm \nLộc Tây; LÂM LỘC TÂY; thành phố Vạn Quỳnh, nền tảng Hue-S, Huếx');
   });
@@ -28,7 +31,9 @@ describe('synthetic corpus', () => {
   });
 
   it('gives each copy its own plan numbers', () => {
-    expect(renumberPlans('Số: 4181  /KH-UBND … Kế hoạch số 311/KH-UBND … 4181/KH-UBND', 100200)).toBe('Số: 100200  /KH-UBND … Kế hoạch số 100201/KH-UBND … 100200/KH-UBND');
+    expect(renumberPlans('Số: 4181  /KH-UBND … Kế hoạch số 311/KH-UBND … 4181/KH-UBND', 100200)).toBe(
+      'Số: 100200  /KH-UBND … Kế hoạch số 100201/KH-UBND … 100200/KH-UBND',
+    );
   });
 
   it('invents names that are no real province and repeat nowhere', () => {
@@ -72,7 +77,9 @@ describe('synthetic corpus', () => {
     const lines = r.reply.split('\n');
     expect(r.found).toBe(true);
     // Three of the five plans set it for 2030, in the same words: 15 plans, one line.
-    expect(lines[1]).toMatch(/^- Năm 2030: Tỷ lệ dân số trưởng thành có chữ ký số .*đạt trên 70%\. — Bình Thuận 2025–2030; Đắk Lắk 2025–2030; Huế 2026–2030; .* và 10 kế hoạch khác/);
+    expect(lines[1]).toMatch(
+      /^- Năm 2030: Tỷ lệ dân số trưởng thành có chữ ký số .*đạt trên 70%\. — Bình Thuận 2025–2030; Đắk Lắk 2025–2030; Huế 2026–2030; .* và 10 kế hoạch khác/,
+    );
     expect(lines.filter((l) => l.startsWith('- '))).toHaveLength(1);
     expect(r.sources).toHaveLength(5);
   });

@@ -95,19 +95,37 @@ describe('the registry drives each channel', () => {
     tg: {
       api: () => tg,
       deliver: async (text) =>
-        (await post(`${h.url}/telegram/webhook`, { update_id: 7, message: { message_id: 7, date: 0, chat: { id: 70, type: 'private' }, text } }, { 'x-telegram-bot-api-secret-token': TG_SECRET })).status,
+        (
+          await post(
+            `${h.url}/telegram/webhook`,
+            { update_id: 7, message: { message_id: 7, date: 0, chat: { id: 70, type: 'private' }, text } },
+            { 'x-telegram-bot-api-secret-token': TG_SECRET },
+          )
+        ).status,
       replies: () => tg.callsTo('sendMessage').map((c) => c.body.text),
     },
     zalo: {
       api: () => zalo,
       deliver: async (text) =>
-        (await post(`${h.url}/zalo/webhook`, { event_name: 'message.text.received', message: { message_id: 'r1', chat: { id: 'z70' }, text } }, { 'x-bot-api-secret-token': ZALO_SECRET })).status,
+        (
+          await post(
+            `${h.url}/zalo/webhook`,
+            { event_name: 'message.text.received', message: { message_id: 'r1', chat: { id: 'z70' }, text } },
+            { 'x-bot-api-secret-token': ZALO_SECRET },
+          )
+        ).status,
       replies: () => zalo.callsTo('sendMessage').map((c) => c.body.text),
     },
     zoa: {
       api: () => oa,
       deliver: async (text) => {
-        const raw = JSON.stringify({ app_id: OA_APP_ID, event_name: 'user_send_text', sender: { id: 'o70' }, message: { text, msg_id: 'r1' }, timestamp: String(Date.now()) });
+        const raw = JSON.stringify({
+          app_id: OA_APP_ID,
+          event_name: 'user_send_text',
+          sender: { id: 'o70' },
+          message: { text, msg_id: 'r1' },
+          timestamp: String(Date.now()),
+        });
         const signature = zaloOaSignature(OA_APP_ID, Buffer.from(raw), JSON.parse(raw).timestamp, OA_SECRET);
         return (await post(`${h.url}/zalo-oa/webhook`, raw, { 'x-zevent-signature': signature })).status;
       },

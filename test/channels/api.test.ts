@@ -63,7 +63,14 @@ describe('JSON API and health over real HTTP', () => {
     const [idA, idB] = [JSON.parse(a).replyId as string, JSON.parse(b).replyId as string];
     expect(idA).not.toBe(idB);
     expect(b.replace(idB, '')).toBe(a.replace(idA, ''));
-    expect(JSON.parse(a)).toEqual({ reply: 'Nhiệm vụ 21: Sở Thông tin và Truyền thông chủ trì.\n"Nguồn": KH 284', found: true, intent: 'test', lang: 'vi', sources: [], replyId: idA });
+    expect(JSON.parse(a)).toEqual({
+      reply: 'Nhiệm vụ 21: Sở Thông tin và Truyền thông chủ trì.\n"Nguồn": KH 284',
+      found: true,
+      intent: 'test',
+      lang: 'vi',
+      sources: [],
+      replyId: idA,
+    });
     expect(Number(second.headers.get('content-length'))).toBe(Buffer.byteLength(b));
   });
 

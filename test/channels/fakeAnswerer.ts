@@ -1,7 +1,14 @@
 import type { Answerer, PlanSummary, Reply } from '../../src/answer/types.js';
 
 /** One reply object handed out again and again, as the engine does for a repeated question; `note` is not in the API schema. */
-const SAME = { found: true, intent: 'test', lang: 'vi' as const, sources: [], reply: 'Nhiệm vụ 21: Sở Thông tin và Truyền thông chủ trì.\n"Nguồn": KH 284', note: 'internal' } as Reply;
+const SAME = {
+  found: true,
+  intent: 'test',
+  lang: 'vi' as const,
+  sources: [],
+  reply: 'Nhiệm vụ 21: Sở Thông tin và Truyền thông chủ trì.\n"Nguồn": KH 284',
+  note: 'internal',
+} as Reply;
 
 /** Scripted Answerer: behaviour chosen by the question text. */
 export class FakeAnswerer implements Answerer {

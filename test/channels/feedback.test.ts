@@ -30,13 +30,22 @@ const roots = { tg: '', zalo: '', oa: '' };
 
 const tgText = (chat: number, text: string) => {
   seq += 1;
-  return { update_id: seq, message: { message_id: seq, date: 0, chat: { id: chat, type: 'private' }, from: { id: chat, is_bot: false, first_name: 'Dân' }, text } };
+  return {
+    update_id: seq,
+    message: { message_id: seq, date: 0, chat: { id: chat, type: 'private' }, from: { id: chat, is_bot: false, first_name: 'Dân' }, text },
+  };
 };
 const tgPress = (chat: number, messageId: number, data: string) => {
   seq += 1;
   return {
     update_id: seq,
-    callback_query: { id: `cb${seq}`, chat_instance: 'x', from: { id: chat, is_bot: false, first_name: 'Dân' }, message: { message_id: messageId, date: 0, chat: { id: chat, type: 'private' }, text: 'answer' }, data },
+    callback_query: {
+      id: `cb${seq}`,
+      chat_instance: 'x',
+      from: { id: chat, is_bot: false, first_name: 'Dân' },
+      message: { message_id: messageId, date: 0, chat: { id: chat, type: 'private' }, text: 'answer' },
+      data,
+    },
   };
 };
 const tgHook = (base: string, body: unknown) => post(`${base}/telegram/webhook`, body, { 'x-telegram-bot-api-secret-token': TG_SECRET });
@@ -49,19 +58,35 @@ const zaloText = (chat: string, text: string) => {
   seq += 1;
   return { event_name: 'message.text.received', message: { message_id: `fz${seq}`, date: 0, chat: { id: chat }, text } };
 };
-const zaloSentTo = (chat: string) => zalo.callsTo('sendMessage').filter((c) => c.body.chat_id === chat).map((c) => c.body.text as string);
+const zaloSentTo = (chat: string) =>
+  zalo
+    .callsTo('sendMessage')
+    .filter((c) => c.body.chat_id === chat)
+    .map((c) => c.body.text as string);
 const oaHook = (user: string, text: string) => {
   seq += 1;
-  const raw = JSON.stringify({ app_id: OA_APP_ID, event_name: 'user_send_text', sender: { id: user }, message: { text, msg_id: `fo${seq}` }, timestamp: String(Date.now()) });
+  const raw = JSON.stringify({
+    app_id: OA_APP_ID,
+    event_name: 'user_send_text',
+    sender: { id: user },
+    message: { text, msg_id: `fo${seq}` },
+    timestamp: String(Date.now()),
+  });
   const timestamp = JSON.parse(raw).timestamp as string;
   return post(`${h.url}/zalo-oa/webhook`, raw, { 'x-zevent-signature': zaloOaSignature(OA_APP_ID, Buffer.from(raw), timestamp, OA_SECRET) });
 };
-const oaSentTo = (user: string) => oa.callsTo('cs').filter((c) => c.body.recipient?.user_id === user).map((c) => c.body.message.text as string);
+const oaSentTo = (user: string) =>
+  oa
+    .callsTo('cs')
+    .filter((c) => c.body.recipient?.user_id === user)
+    .map((c) => c.body.message.text as string);
 
 const inbox = async () => {
   const response = await fetch(`${h.url}/api/inbox?since=1h`, { headers: { authorization: `Bearer ${ADMIN}` } });
   expect(response.status).toBe(200);
-  return ((await response.json()) as { groups: Array<{ question: string; count: number; downVotes: number; comments: string[]; reply: string; intent: string }> }).groups;
+  return (
+    (await response.json()) as { groups: Array<{ question: string; count: number; downVotes: number; comments: string[]; reply: string; intent: string }> }
+  ).groups;
 };
 /** What the question log holds for a question, read from the data folder. */
 const logged = (question: string) => {
@@ -103,7 +128,11 @@ describe('Telegram: 👍 / 👎 under a factual answer', () => {
     await waitFor('the answer logged under its reply id', () => logged('cite').some((q) => q.replyId === replyId));
 
     expect(notFound!.body.reply_markup).toBeUndefined();
-    expect(keyboardOf(clarify!).flat().map((b) => b.text)).toEqual(['Huế 2026-2030', 'Bình Thuận']);
+    expect(
+      keyboardOf(clarify!)
+        .flat()
+        .map((b) => b.text),
+    ).toEqual(['Huế 2026-2030', 'Bình Thuận']);
   });
 
   it('pressing 👎 stores the vote, answers the query and replaces the buttons with a thank-you; the inbox and the CLI list the question', async () => {
@@ -170,7 +199,13 @@ describe('POST /api/feedback', () => {
     const unknown = await post(`${h.url}/api/feedback`, { replyId: 'no-such-reply', vote: 'up' });
     expect(unknown.status).toBe(404);
     expect(unknown.json.error).toMatch(/unknown reply id/);
-    for (const bad of [{ replyId, vote: 'meh' }, { replyId }, { vote: 'up' }, { replyId: '', vote: 'up' }, { replyId, vote: 'up', comment: 'x'.repeat(2001) }]) {
+    for (const bad of [
+      { replyId, vote: 'meh' },
+      { replyId },
+      { vote: 'up' },
+      { replyId: '', vote: 'up' },
+      { replyId, vote: 'up', comment: 'x'.repeat(2001) },
+    ]) {
       const res = await post(`${h.url}/api/feedback`, bad);
       expect(res.status, JSON.stringify(bad)).toBe(400);
     }

@@ -234,7 +234,10 @@ describe('floods and a hung chat API', () => {
 
   it('a hung Telegram API slows only Telegram: Zalo and OA are answered within 2 s, even with 1,100 Telegram updates waiting', async () => {
     tg.on(() => ({ body: { ok: true, result: true }, delayMs: 60_000 }));
-    const h = await serve({ env: { PLANBOT_CHANNEL_QUEUE: '1000', PLANBOT_SEND_TIMEOUT_MS: '30000' }, tuning: { drainTimeoutMs: 100, outbound: { requestTimeoutMs: 30_000 } } });
+    const h = await serve({
+      env: { PLANBOT_CHANNEL_QUEUE: '1000', PLANBOT_SEND_TIMEOUT_MS: '30000' },
+      tuning: { drainTimeoutMs: 100, outbound: { requestTimeoutMs: 30_000 } },
+    });
     for (let chat = 100; chat < 140; chat += 1) expect((await tgHook(h, tgUpdate(chat, 'q'))).status).toBe(200);
     let asked = Date.now();
     expect((await zaloHook(h, zaloEvent('z-1', 'hi'))).status).toBe(200);
@@ -352,7 +355,11 @@ describe('/api/ask limits', () => {
     const a = [];
     for (let i = 0; i < 4; i += 1) a.push((await ask('10.0.0.1')).status);
     expect(a).toEqual([200, 200, 200, 429]);
-    const limited = await fetch(`${h.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.0.1' }, body: '{"text":"q"}' });
+    const limited = await fetch(`${h.url}/api/ask`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.0.1' },
+      body: '{"text":"q"}',
+    });
     expect(limited.headers.get('retry-after')).toBe('60');
     expect((await ask('10.0.0.2')).status).toBe(200);
     // Webhooks are not counted against an API client's limit.

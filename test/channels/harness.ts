@@ -56,7 +56,13 @@ export async function startServer(options: {
   channels?: readonly ChannelEntry[];
 }): Promise<Harness> {
   // Deliveries unanswered at stop are saved under PLANBOT_DATA: never in the repository.
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', PLANBOT_DATA: mkdtempSync(join(tmpdir(), 'planbot-data-')), PLANBOT_API_RATE_LIMIT: '0', ...options.env });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    PLANBOT_DATA: mkdtempSync(join(tmpdir(), 'planbot-data-')),
+    PLANBOT_API_RATE_LIMIT: '0',
+    ...options.env,
+  });
   const logs: string[] = [];
   const logger = createLogger(
     { level: options.logLevel ?? 'info', secrets: [TG_TOKEN, TG_SECRET, ZALO_TOKEN, ZALO_SECRET, OA_SECRET, OA_TOKEN] },

@@ -39,7 +39,17 @@ describe('question log', () => {
   });
 
   it('groups what the bot could not answer by folded wording, most asked first', () => {
-    const q = (question: string, found: boolean, at: number, intent = 'topic'): LoggedQuestion => ({ replyId: String(at), at, channel: 'tg', question, lang: 'vi', intent, found, sources: [], reply: `r${at}` });
+    const q = (question: string, found: boolean, at: number, intent = 'topic'): LoggedQuestion => ({
+      replyId: String(at),
+      at,
+      channel: 'tg',
+      question,
+      lang: 'vi',
+      intent,
+      found,
+      sources: [],
+      reply: `r${at}`,
+    });
     const groups = inboxGroups([q('Wifi miễn phí?', false, 1), q('wifi mien phi', false, 3), q('Ai ký?', true, 2), q('Hỏi gì đó', true, 4, 'clarify')]);
     expect(groups.map((g) => [g.question, g.count, g.reply])).toEqual([
       ['wifi mien phi', 2, 'r3'],
@@ -94,7 +104,11 @@ describe('inbox over the real server and the CLI', () => {
       delete process.env.PLANBOT_DATA;
       write.mockRestore();
     }
-    const lines = out.join('').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = out
+      .join('')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toEqual([{ id: 'inbox-1', chat: 'inbox-1', text: groups[0]!.question, want: [] }]);
   });
 

@@ -60,7 +60,11 @@ function startChild(env: Record<string, string>, script = echoChild): Child {
       .filter((l) => l.startsWith('{'))
       .map((l) => JSON.parse(l));
   const exit = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  const url = waitFor('child to load its corpus', () => lines().some((l) => l.msg === 'corpus loaded') && lines().find((l) => l.msg === 'listening')?.address, 15_000);
+  const url = waitFor(
+    'child to load its corpus',
+    () => lines().some((l) => l.msg === 'corpus loaded') && lines().find((l) => l.msg === 'listening')?.address,
+    15_000,
+  );
   const started = { process: child, output: () => out, lines, url, exit };
   children.push(started);
   return started;
@@ -72,7 +76,10 @@ const stopChild = async (child: Child) => {
   await Promise.race([child.exit, sleep(8_000)]);
 };
 
-const tgUpdate = (chat: number, updateId: number, text: string) => ({ update_id: updateId, message: { message_id: updateId, date: 0, chat: { id: chat, type: 'private' }, text } });
+const tgUpdate = (chat: number, updateId: number, text: string) => ({
+  update_id: updateId,
+  message: { message_id: updateId, date: 0, chat: { id: chat, type: 'private' }, text },
+});
 const tgHook = (url: string, body: unknown) => post(`${url}/telegram/webhook`, body, { 'x-telegram-bot-api-secret-token': TG_SECRET });
 /** /readyz's status once it is `want`, or its last status after 5 s. */
 async function readyzBecomes(url: string, want: number): Promise<number> {
@@ -106,7 +113,11 @@ describe.skipIf(skip)('several instances on one Redis', () => {
     writeFileSync(file, 'v1');
     tg.reset();
     // Each reply takes a while to send, so the turns overlap if nothing keeps them in line.
-    tg.on((call) => (call.method === 'sendMessage' ? { body: { ok: true, result: { message_id: 1, date: 0, chat: { id: call.body.chat_id, type: 'private' } } }, delayMs: 120 } : undefined));
+    tg.on((call) =>
+      call.method === 'sendMessage'
+        ? { body: { ok: true, result: { message_id: 1, date: 0, chat: { id: call.body.chat_id, type: 'private' } } }, delayMs: 120 }
+        : undefined,
+    );
     const env = { ANSWERER_FILE: file, REDIS_URL: `${redis.url}/${DB}` };
     const [a, b] = [startChild(env), startChild(env)];
     const [urlA, urlB] = await Promise.all([a.url, b.url]);

@@ -46,10 +46,12 @@ function startChild(env: Record<string, string>, script = fixture): Child {
       .split('\n')
       .filter((l) => l.startsWith('{'))
       .map((l) => JSON.parse(l));
-  const exit = new Promise<{ code: number | null; at: number }>((done) =>
-    child.on('exit', (code) => done({ code, at: Date.now() })),
+  const exit = new Promise<{ code: number | null; at: number }>((done) => child.on('exit', (code) => done({ code, at: Date.now() })));
+  const url = waitFor(
+    'child to load its corpus',
+    () => lines().some((l) => l.msg === 'corpus loaded') && lines().find((l) => l.msg === 'listening')?.address,
+    10_000,
   );
-  const url = waitFor('child to load its corpus', () => lines().some((l) => l.msg === 'corpus loaded') && lines().find((l) => l.msg === 'listening')?.address, 10_000);
   return { process: child, output: () => stdout, lines, url, exit };
 }
 
@@ -74,7 +76,11 @@ describe('runServe in a child process', () => {
     const file = join(scratch, 'term.txt');
     writeFileSync(file, 'v1');
     // Telegram takes 1.5 s to accept each message: the replies are in flight when SIGTERM lands.
-    tg.on((call) => (call.method === 'sendMessage' ? { body: { ok: true, result: { message_id: 1, date: 0, chat: { id: call.body.chat_id, type: 'private' } } }, delayMs: 1_500 } : undefined));
+    tg.on((call) =>
+      call.method === 'sendMessage'
+        ? { body: { ok: true, result: { message_id: 1, date: 0, chat: { id: call.body.chat_id, type: 'private' } } }, delayMs: 1_500 }
+        : undefined,
+    );
     const child = startChild({
       ANSWERER_FILE: file,
       TELEGRAM_BOT_TOKEN: TG_TOKEN,
@@ -114,7 +120,12 @@ describe('runServe in a child process', () => {
     const msgs = child.lines().map((l) => l.msg);
     expect(msgs).toContain('stopped');
     expect(msgs).not.toContain('update failed');
-    expect(child.lines().map((l) => l.text).filter(Boolean)).toEqual([]);
+    expect(
+      child
+        .lines()
+        .map((l) => l.text)
+        .filter(Boolean),
+    ).toEqual([]);
   }, 20_000);
 
   it('SIGHUP reloads the corpus, keeping the old one when the new one fails; SIGINT exits 0', async () => {
@@ -143,7 +154,10 @@ describe('runServe in a child process', () => {
     expect(code).toBe(0);
   }, 20_000);
 
-  const tgUpdate = (chat: number, updateId = chat) => ({ update_id: updateId, message: { message_id: updateId, date: 0, chat: { id: chat, type: 'private' }, text: `q${chat}` } });
+  const tgUpdate = (chat: number, updateId = chat) => ({
+    update_id: updateId,
+    message: { message_id: updateId, date: 0, chat: { id: chat, type: 'private' }, text: `q${chat}` },
+  });
   const tgHook = (url: string, body: unknown) => post(`${url}/telegram/webhook`, body, { 'x-telegram-bot-api-secret-token': TG_SECRET });
   const repliesTo = (chat: number) => tg.callsTo('sendMessage').filter((c) => c.body.chat_id === chat);
 
@@ -154,12 +168,22 @@ describe('runServe in a child process', () => {
     tg.reset();
     // Every Telegram call takes 2 s.
     tg.on((call) => ({
-      body: call.method === 'sendMessage'
-        ? { ok: true, result: { message_id: 1, date: 0, chat: { id: call.body.chat_id, type: 'private' } } }
-        : call.method === 'getMe' ? { ok: true, result: { id: 42, is_bot: true, first_name: 'Plan', username: 'planbot_test' } } : { ok: true, result: true },
+      body:
+        call.method === 'sendMessage'
+          ? { ok: true, result: { message_id: 1, date: 0, chat: { id: call.body.chat_id, type: 'private' } } }
+          : call.method === 'getMe'
+            ? { ok: true, result: { id: 42, is_bot: true, first_name: 'Plan', username: 'planbot_test' } }
+            : { ok: true, result: true },
       delayMs: 2_000,
     }));
-    const env = { ANSWERER_FILE: file, TELEGRAM_BOT_TOKEN: TG_TOKEN, TELEGRAM_WEBHOOK_SECRET: TG_SECRET, TELEGRAM_API_ROOT: tgRoot, PLANBOT_DATA: data, PLANBOT_DRAIN_TIMEOUT_MS: '3000' };
+    const env = {
+      ANSWERER_FILE: file,
+      TELEGRAM_BOT_TOKEN: TG_TOKEN,
+      TELEGRAM_WEBHOOK_SECRET: TG_SECRET,
+      TELEGRAM_API_ROOT: tgRoot,
+      PLANBOT_DATA: data,
+      PLANBOT_DRAIN_TIMEOUT_MS: '3000',
+    };
     const child = startChild(env);
     children.push(child);
     const url = await child.url;

@@ -187,7 +187,11 @@ describe('Telegram webhook over real HTTP', () => {
     expect(h.logs.some((l) => l.includes('answerer failed') && l.includes(`tg:update:${badUpdate.update_id}`))).toBe(true);
 
     // Telegram refusing the message (400, not retried): bot.catch logs it, the process goes on.
-    tg.on((call) => (call.method === 'sendMessage' && call.body.chat_id === bad ? { status: 400, body: { ok: false, error_code: 400, description: 'chat not found' } } : undefined));
+    tg.on((call) =>
+      call.method === 'sendMessage' && call.body.chat_id === bad
+        ? { status: 400, body: { ok: false, error_code: 400, description: 'chat not found' } }
+        : undefined,
+    );
     const refused = textUpdate(bad, 'again');
     expect((await hook(refused)).status).toBe(200);
     await waitFor('failure log', () => h.logs.some((l) => l.includes('telegram update failed') && l.includes(`tg:update:${refused.update_id}`)));

@@ -139,7 +139,10 @@ describe('Outbound', () => {
       if (n === 2) return { status: 429, body: {}, headers: { 'retry-after': '0.2' } };
       return undefined;
     });
-    const outbound = new Outbound({ maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 50, maxRetryAfterMs: 5000, maxDeferred: 10, paceMs: 0, requestTimeoutMs: 1000 }, silent);
+    const outbound = new Outbound(
+      { maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 50, maxRetryAfterMs: 5000, maxDeferred: 10, paceMs: 0, requestTimeoutMs: 1000 },
+      silent,
+    );
     const result = await outbound.call('t', () => outbound.postJson(`${root}/x`, {}));
     expect(result.body).toEqual({ ok: true });
     expect(api.calls).toHaveLength(3);
@@ -148,19 +151,39 @@ describe('Outbound', () => {
   });
 
   it('gives up after maxAttempts and does not retry other errors', async () => {
-    const outbound = new Outbound({ maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 5000, maxDeferred: 10, paceMs: 0, requestTimeoutMs: 1000 }, silent);
+    const outbound = new Outbound(
+      { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 5000, maxDeferred: 10, paceMs: 0, requestTimeoutMs: 1000 },
+      silent,
+    );
     let tries = 0;
-    await expect(outbound.call('t', async () => { tries += 1; throw new RetryableError('503'); })).rejects.toThrow('503');
+    await expect(
+      outbound.call('t', async () => {
+        tries += 1;
+        throw new RetryableError('503');
+      }),
+    ).rejects.toThrow('503');
     expect(tries).toBe(3);
     tries = 0;
-    await expect(outbound.call('t', async () => { tries += 1; throw new Error('400'); })).rejects.toThrow('400');
+    await expect(
+      outbound.call('t', async () => {
+        tries += 1;
+        throw new Error('400');
+      }),
+    ).rejects.toThrow('400');
     expect(tries).toBe(1);
-    await expect(outbound.call('t', async () => { throw new RetryableError('slow down', 60_000); })).rejects.toThrow(RetryLaterError);
+    await expect(
+      outbound.call('t', async () => {
+        throw new RetryableError('slow down', 60_000);
+      }),
+    ).rejects.toThrow(RetryLaterError);
     await outbound.close();
   });
 
   it('keeps a message whose retry_after exceeds the cap and sends it later, in order, without holding the caller', async () => {
-    const outbound = new Outbound({ maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 50, maxDeferred: 10, paceMs: 0, requestTimeoutMs: 1000 }, silent);
+    const outbound = new Outbound(
+      { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 50, maxDeferred: 10, paceMs: 0, requestTimeoutMs: 1000 },
+      silent,
+    );
     const sent: Array<{ text: string; at: number }> = [];
     let first = true;
     const start = Date.now();
@@ -183,10 +206,19 @@ describe('Outbound', () => {
   });
 
   it('paces messages into one chat but not across chats', async () => {
-    const outbound = new Outbound({ maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 5000, maxDeferred: 10, paceMs: 150, requestTimeoutMs: 1000 }, silent);
+    const outbound = new Outbound(
+      { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 5000, maxDeferred: 10, paceMs: 150, requestTimeoutMs: 1000 },
+      silent,
+    );
     const times: Record<string, number[]> = { a: [], b: [] };
     const send = (chat: 'a' | 'b') => outbound.send(chat, 't', async () => void times[chat].push(Date.now()));
-    await Promise.all([(async () => { await send('a'); await send('a'); })(), send('b')]);
+    await Promise.all([
+      (async () => {
+        await send('a');
+        await send('a');
+      })(),
+      send('b'),
+    ]);
     expect(times.a[1]! - times.a[0]!).toBeGreaterThanOrEqual(145);
     expect(Math.abs(times.b[0]! - times.a[0]!)).toBeLessThan(100);
     await outbound.close();
@@ -247,11 +279,24 @@ describe('loadConfig', () => {
   });
 
   it('reads the limits with their defaults, and names every bad one', () => {
-    expect(loadConfig({}).limits).toMatchObject({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, maxConnections: 1_000, chatRatePerMinute: 20, apiRatePerMinute: 60, oaMaxEventAgeMs: 900_000 });
+    expect(loadConfig({}).limits).toMatchObject({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      maxConnections: 1_000,
+      chatRatePerMinute: 20,
+      apiRatePerMinute: 60,
+      oaMaxEventAgeMs: 900_000,
+    });
     expect(loadConfig({ HTTP_MAX_CONNECTIONS: '50', PLANBOT_API_RATE_LIMIT: '0' }).limits).toMatchObject({ maxConnections: 50, apiRatePerMinute: 0 });
     let error: unknown;
     try {
-      loadConfig({ HTTP_MAX_CONNECTIONS: '0', PLANBOT_CHAT_QUEUE: 'many', HTTP_HEADERS_TIMEOUT_MS: '40000', PLANBOT_API_TOKEN: 'short', PLANBOT_TRUST_PROXY: 'maybe' });
+      loadConfig({
+        HTTP_MAX_CONNECTIONS: '0',
+        PLANBOT_CHAT_QUEUE: 'many',
+        HTTP_HEADERS_TIMEOUT_MS: '40000',
+        PLANBOT_API_TOKEN: 'short',
+        PLANBOT_TRUST_PROXY: 'maybe',
+      });
     } catch (e) {
       error = e;
     }
@@ -281,9 +326,7 @@ describe('verification helpers', () => {
 
   it('OA signature is mac= + sha256(app_id + body + timestamp + key)', () => {
     // sha256("a" + "{}" + "1" + "k")
-    expect(zaloOaSignature('a', Buffer.from('{}'), '1', 'k')).toBe(
-      `mac=${createHash('sha256').update('a{}1k').digest('hex')}`,
-    );
+    expect(zaloOaSignature('a', Buffer.from('{}'), '1', 'k')).toBe(`mac=${createHash('sha256').update('a{}1k').digest('hex')}`);
   });
 
   it('escapes the three HTML characters Telegram parses', () => {

@@ -49,7 +49,9 @@ describe('content words', () => {
   });
 
   it('maps English to the plans’ words, and only English', () => {
-    expect(u('Does Binh Thuan’s plan mention cloud computing for businesses?').runs.flat()).toEqual(expect.arrayContaining(['dien', 'toan', 'dam', 'may', 'doanh', 'nghiep']));
+    expect(u('Does Binh Thuan’s plan mention cloud computing for businesses?').runs.flat()).toEqual(
+      expect.arrayContaining(['dien', 'toan', 'dam', 'may', 'doanh', 'nghiep']),
+    );
     // In Vietnamese "ai" is "who", never AI.
     expect(u('ai phụ trách trợ lý ảo?').runs).toEqual([['tro', 'ly', 'ao']]);
   });

@@ -37,7 +37,13 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const reply = (found: boolean, text = 'Không có trong các kế hoạch.') => ({ reply: text, found, intent: found ? 'task.lead' : 'topic', sources: [{ plan: 'hue', ref: 'KH 284' }], lang: 'vi' as const });
+const reply = (found: boolean, text = 'Không có trong các kế hoạch.') => ({
+  reply: text,
+  found,
+  intent: found ? 'task.lead' : 'topic',
+  sources: [{ plan: 'hue', ref: 'KH 284' }],
+  lang: 'vi' as const,
+});
 
 describe.skipIf(skip)('Redis store', () => {
   it('a delivery id is claimed by one instance only, until the ttl or until given back', async () => {
@@ -84,7 +90,7 @@ describe.skipIf(skip)('Redis store', () => {
     expect(await redis.zcard(`${KEY}outbox:leases`)).toBe(0);
   });
 
-  it("turns of one chat run in the order their places were taken, each with the context the one before wrote", async () => {
+  it('turns of one chat run in the order their places were taken, each with the context the one before wrote', async () => {
     const [ctxA, ctxB] = [new MemoryContextStore(), new MemoryContextStore()];
     const [a, b] = [new RedisTurns(redis, 'host-a:1', ctxA), new RedisTurns(redis, 'host-b:2', ctxB)];
     await redis.set(`${KEY}alive:host-a:1`, '1');
@@ -141,7 +147,14 @@ describe.skipIf(skip)('Redis store', () => {
     expect(ids).toHaveLength(1_000);
     const logged = await log.since(now - 60_000);
     const last = logged.find((q) => q.replyId === unanswered)!;
-    expect(last).toMatchObject({ question: 'wifi miễn phí, gọi [số điện thoại]', found: false, channel: 'tg', vote: 'down', comment: 'sai', sources: ['KH 284'] });
+    expect(last).toMatchObject({
+      question: 'wifi miễn phí, gọi [số điện thoại]',
+      found: false,
+      channel: 'tg',
+      vote: 'down',
+      comment: 'sai',
+      sources: ['KH 284'],
+    });
     expect(JSON.stringify(await redis.xrange(QUESTIONS, '-', '+'))).not.toContain('tg:5');
 
     // The CLI reads the same log from Redis.
@@ -154,7 +167,13 @@ describe.skipIf(skip)('Redis store', () => {
       delete process.env.REDIS_URL;
       write.mockRestore();
     }
-    expect(out.join('').trim().split('\n').map((l) => JSON.parse(l).text)).toEqual(['wifi miễn phí, gọi [số điện thoại]']);
+    expect(
+      out
+        .join('')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).text),
+    ).toEqual(['wifi miễn phí, gọi [số điện thoại]']);
 
     // Retention: opened 91 days on, the log prunes what is older than 90 days.
     await log.close();
@@ -174,7 +193,8 @@ describe.skipIf(skip)('Redis store', () => {
     });
     try {
       const update = { update_id: 4_242, message: { message_id: 1, date: 0, chat: { id: 5, type: 'private' }, text: 'choose' } };
-      for (let i = 0; i < 2; i += 1) expect((await post(`${h.url}/telegram/webhook`, update, { 'x-telegram-bot-api-secret-token': TG_SECRET })).status).toBe(200);
+      for (let i = 0; i < 2; i += 1)
+        expect((await post(`${h.url}/telegram/webhook`, update, { 'x-telegram-bot-api-secret-token': TG_SECRET })).status).toBe(200);
       await post(`${h.url}/api/ask`, { text: 'choose', chat: 'desk' });
       await waitFor('telegram reply', () => tg.callsTo('sendMessage').length === 1);
       await sleep(300);
@@ -193,6 +213,8 @@ describe.skipIf(skip)('Redis store', () => {
 
   it('refuses to open on an unreachable Redis, with one clear message', async () => {
     const config = loadConfig({ REDIS_URL: 'redis://127.0.0.1:1' });
-    await expect(openStores(config, { dedupeTtlMs: 1_000, rateLimit: { max: 1, windowMs: 1_000 } })).rejects.toThrow(/^REDIS_URL \(redis:\/\/127\.0\.0\.1:1\) cannot be reached: .*ECONNREFUSED/);
+    await expect(openStores(config, { dedupeTtlMs: 1_000, rateLimit: { max: 1, windowMs: 1_000 } })).rejects.toThrow(
+      /^REDIS_URL \(redis:\/\/127\.0\.0\.1:1\) cannot be reached: .*ECONNREFUSED/,
+    );
   });
 });

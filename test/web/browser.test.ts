@@ -103,7 +103,10 @@ describe.skipIf(!haveChromium)('web pages in Chromium', () => {
       const bad: string[] = [];
       for (const el of document.querySelectorAll('body *')) {
         if (el.closest('svg')) continue;
-        const text = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent!.trim()).join('');
+        const text = [...el.childNodes]
+          .filter((n) => n.nodeType === 3)
+          .map((n) => n.textContent!.trim())
+          .join('');
         const style = getComputedStyle(el);
         if (!text || style.visibility === 'hidden' || !(el as HTMLElement).offsetParent) continue;
         const [a, b] = [lum(rgb(style.color)), lum(background(el))];
@@ -144,7 +147,12 @@ describe.skipIf(!haveChromium)('web pages in Chromium', () => {
         expect(await target.getAttribute('id')).toBe('nhiem-vu-21');
         expect(await target.evaluate((el) => el.tagName)).toBe('TR');
         // Highlighted (the :target rule) and scrolled into view.
-        expect(await target.locator('td').first().evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(254, 240, 138)');
+        expect(
+          await target
+            .locator('td')
+            .first()
+            .evaluate((el) => getComputedStyle(el).backgroundColor),
+        ).toBe('rgb(254, 240, 138)');
         const box = (await target.boundingBox())!;
         expect(box.y).toBeGreaterThanOrEqual(0);
         expect(box.y).toBeLessThan(vp.height);
@@ -175,7 +183,7 @@ describe.skipIf(!haveChromium)('web pages in Chromium', () => {
         await page.context().close();
       });
 
-      it('filters a plan\'s tasks by a unit typed without diacritics', async () => {
+      it("filters a plan's tasks by a unit typed without diacritics", async () => {
         const { page, problems } = await open(vp.width, vp.height);
         await page.goto(`${base}/plans/${HUE}`);
         const rows = page.locator('#tasks tbody tr');

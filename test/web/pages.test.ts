@@ -27,7 +27,13 @@ afterAll(() => server.stop());
 const get = (url: string) => app.inject({ method: 'GET', url });
 const ids = (body: string) => [...body.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
 /** Decode what the pages escape, to compare with the records' text. */
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 describe('GET /plans/:id', () => {
   it('shows every task, target and passage of every plan, each at its own anchor, anchors unique', async () => {

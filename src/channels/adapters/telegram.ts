@@ -199,10 +199,12 @@ export class TelegramAdapter implements ChannelAdapter<TelegramTo> {
 
   /** Fetched ourselves, once: telegraf caches a failed getMe promise for ever, and would ask once per update in flight. */
   private botInfo(): Promise<UserFromGetMe> {
-    this.me ??= this.outbound.call('telegram.getMe', () => this.api('getMe', {})).catch((error: unknown) => {
-      this.me = null;
-      throw error;
-    });
+    this.me ??= this.outbound
+      .call('telegram.getMe', () => this.api('getMe', {}))
+      .catch((error: unknown) => {
+        this.me = null;
+        throw error;
+      });
     return this.me;
   }
 

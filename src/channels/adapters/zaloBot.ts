@@ -14,8 +14,7 @@ const EVENT_INPUT = new Map<string, (text: string) => Input>([
   ['message.unsupported.received', () => ({ kind: 'unsupported' })],
 ]);
 
-const isId = (value: unknown): value is string | number =>
-  (typeof value === 'string' && value !== '' && value.length <= 200) || Number.isSafeInteger(value);
+const isId = (value: unknown): value is string | number => (typeof value === 'string' && value !== '' && value.length <= 200) || Number.isSafeInteger(value);
 
 /**
  * The event in a body, unwrapped `{event_name, message}` or wrapped `{ok, result: {...}}`;

@@ -101,7 +101,8 @@ function evalFile(args: string[]): number {
   const fails = results.filter((r) => !r.ok);
   if (fails.length) {
     console.log('\nfailures:');
-    for (const f of fails) console.log(`[${f.item.id}] ${f.item.text}\n  -> ${f.why.join('; ')}\n  reply: ${f.reply.reply.slice(0, 300).replace(/\n/g, ' | ')}`);
+    for (const f of fails)
+      console.log(`[${f.item.id}] ${f.item.text}\n  -> ${f.why.join('; ')}\n  reply: ${f.reply.reply.slice(0, 300).replace(/\n/g, ' | ')}`);
   }
   const ok = results.length - fails.length;
   const pct = results.length ? (100 * ok) / results.length : 0;

@@ -72,7 +72,9 @@ export function corpusReport(corpus: Corpus): string {
     const perYear = years.map((y) => `${y}: ${p.targets.filter((t) => t.year === y).length}`).join(', ');
     out.push(`== ${p.shortName}  [${p.file}]`);
     out.push(`   ${p.title}`);
-    out.push(`   Số ${p.number ?? '—'}, ngày ${p.date ?? '—'}; ký: ${p.signer ?? '—'}${p.signerTitle ? ` (${p.signerTitle})` : ''}${p.replaces ? `; thay thế ${p.replaces}` : ''}`);
+    out.push(
+      `   Số ${p.number ?? '—'}, ngày ${p.date ?? '—'}; ký: ${p.signer ?? '—'}${p.signerTitle ? ` (${p.signerTitle})` : ''}${p.replaces ? `; thay thế ${p.replaces}` : ''}`,
+    );
     out.push(`   Chỉ tiêu: ${p.targets.length} (${perYear || 'không có'}); nhiệm vụ phụ lục: ${p.tasks.length}; đoạn văn: ${p.passages.length}`);
     const measures = (['count', 'amount'] as const).map((m) => [m, p.targets.filter((t) => t.measure === m).length] as const).filter(([, n]) => n);
     if (measures.length) out.push(`   Chỉ tiêu không phải tỷ lệ: ${measures.map(([m, n]) => `${n} ${m === 'count' ? 'số lượng' : 'số tiền'}`).join(', ')}`);

@@ -56,7 +56,11 @@ export const webPages: FastifyPluginAsync<WebOptions> = async (app, options) => 
 
   const sendPage = (reply: FastifyReply, body: Html, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(body.value);
   const loading = (reply: FastifyReply, lang: UiLang) =>
-    sendPage(reply.header('retry-after', '30'), page({ lang, title: UI[lang].loading, section: 'plans', here: '/', body: html`<h1>${UI[lang].loading}</h1>` }), 503);
+    sendPage(
+      reply.header('retry-after', '30'),
+      page({ lang, title: UI[lang].loading, section: 'plans', here: '/', body: html`<h1>${UI[lang].loading}</h1>` }),
+      503,
+    );
   const current = (): { answerer: Answerer; corpus: Corpus } | null => {
     const answerer = app.planbot.getAnswerer();
     return answerer?.corpus ? { answerer, corpus: answerer.corpus } : null;
@@ -80,7 +84,8 @@ export const webPages: FastifyPluginAsync<WebOptions> = async (app, options) => 
     const loaded = current();
     if (!loaded) return loading(reply, lang);
     const plan = loaded.corpus.plans.find((p) => p.id === request.params.id);
-    if (!plan) return sendPage(reply, page({ lang, title: UI[lang].notFound, section: 'plans', here: '/plans', body: html`<h1>${UI[lang].notFound}</h1>` }), 404);
+    if (!plan)
+      return sendPage(reply, page({ lang, title: UI[lang].notFound, section: 'plans', here: '/plans', body: html`<h1>${UI[lang].notFound}</h1>` }), 404);
     const query = typeof request.query.q === 'string' ? request.query.q.slice(0, 200) : '';
     return sendPage(reply, planPage(loaded.corpus, plan, lang, query));
   });

@@ -61,7 +61,23 @@ export class RedisQuestionLog implements StoredQuestionLog {
   async vote(replyId: string, vote: Vote, comment?: string): Promise<boolean> {
     await this.flush();
     if ((await this.redis.exists(replyKey(replyId))) === 0) return false;
-    await this.redis.xadd(QUESTIONS, 'MAXLEN', '~', this.maxEntries, '*', 'kind', 'vote', 'replyId', replyId, 'vote', vote, 'comment', comment ?? '', 'reply', this.rows.replyOf(replyId));
+    await this.redis.xadd(
+      QUESTIONS,
+      'MAXLEN',
+      '~',
+      this.maxEntries,
+      '*',
+      'kind',
+      'vote',
+      'replyId',
+      replyId,
+      'vote',
+      vote,
+      'comment',
+      comment ?? '',
+      'reply',
+      this.rows.replyOf(replyId),
+    );
     return true;
   }
 
@@ -78,7 +94,33 @@ export class RedisQuestionLog implements StoredQuestionLog {
       const batch = this.redis.pipeline();
       const ttl = this.days * DAY_MS;
       for (const r of rows) {
-        batch.xadd(QUESTIONS, 'MAXLEN', '~', this.maxEntries, '*', 'replyId', r.replyId, 'at', r.at, 'channel', r.channel, 'chat', r.chat, 'question', r.question, 'lang', r.lang, 'intent', r.intent, 'found', r.found ? 1 : 0, 'sources', r.sources, 'reply', r.reply);
+        batch.xadd(
+          QUESTIONS,
+          'MAXLEN',
+          '~',
+          this.maxEntries,
+          '*',
+          'replyId',
+          r.replyId,
+          'at',
+          r.at,
+          'channel',
+          r.channel,
+          'chat',
+          r.chat,
+          'question',
+          r.question,
+          'lang',
+          r.lang,
+          'intent',
+          r.intent,
+          'found',
+          r.found ? 1 : 0,
+          'sources',
+          r.sources,
+          'reply',
+          r.reply,
+        );
         batch.set(replyKey(r.replyId), '1', 'PX', ttl);
       }
       const results = await batch.exec().catch((error: unknown) => [[error]]);
