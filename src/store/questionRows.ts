@@ -42,8 +42,8 @@ export class QuestionRows {
   private readonly chats = new Map<string, string>();
   private readonly masked = new Map<string, string>();
   private readonly sources = new WeakMap<Reply, string>();
-  /** Lately given answers' texts by reply id: a vote keeps the text beside it for the inbox. */
-  private readonly replies = new Map<string, string>();
+  /** The last MEMO answers' texts, by counter modulo MEMO (no map to grow and trim per question): a vote keeps the text beside it for the inbox. */
+  private readonly replies: { replyId: string; text: string }[] = [];
   private counter = 0;
 
   constructor(
@@ -61,7 +61,7 @@ export class QuestionRows {
     if (sources === undefined) this.sources.set(reply, (sources = JSON.stringify(reply.sources.map((s) => s.ref))));
     // The reply text is kept where the inbox shows it: for questions the bot could not answer (and, with a vote, for the others).
     const kept = couldNotAnswer(reply) ? reply.reply : '';
-    if (kept === '') remembered(this.replies, replyId, MEMO, () => reply.reply);
+    if (kept === '') this.replies[this.counter % MEMO] = { replyId, text: reply.reply };
     return {
       replyId,
       at: this.now(),
@@ -78,7 +78,9 @@ export class QuestionRows {
 
   /** The text of an answer logged lately (its row keeps none), for a vote on it to keep; '' once forgotten. */
   replyOf(replyId: string): string {
-    return this.replies.get(replyId) ?? '';
+    if (!replyId.startsWith(ID_PREFIX)) return '';
+    const kept = this.replies[parseInt(replyId.slice(ID_PREFIX.length), 36) % MEMO];
+    return kept?.replyId === replyId ? kept.text : '';
   }
 }
 

@@ -8,6 +8,8 @@ const DAY_MS = 24 * 3600 * 1000;
 /** Questions are written in batches, off the request path. */
 const FLUSH_MS = 200;
 const FLUSH_ROWS = 500;
+/** Rows per INSERT statement when many are pending: one native call writes them all. */
+const INSERT_CHUNK = 50;
 
 /**
  * The question log in SQLite: time, channel, a keyed hash of the chat id (never the id), the
@@ -17,6 +19,7 @@ const FLUSH_ROWS = 500;
 export class SqliteQuestionLog implements StoredQuestionLog {
   private readonly rows: QuestionRows;
   private readonly insert;
+  private readonly insertChunk;
   private readonly prune;
   private readonly pruneVotes;
   private readonly known;
@@ -31,9 +34,12 @@ export class SqliteQuestionLog implements StoredQuestionLog {
     private readonly now: () => number = Date.now,
   ) {
     this.rows = new QuestionRows(chatHashKey(db), now);
-    this.insert = db.prepare(
-      'INSERT INTO questions (reply_id, at, channel, chat, question, lang, intent, found, sources, reply) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
+    const insert = (rows: number) =>
+      db.prepare(
+        `INSERT INTO questions (reply_id, at, channel, chat, question, lang, intent, found, sources, reply) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      );
+    this.insert = insert(1);
+    this.insertChunk = insert(INSERT_CHUNK);
     this.prune = db.prepare('DELETE FROM questions WHERE at < ?');
     this.pruneVotes = db.prepare('DELETE FROM votes WHERE at < ?');
     this.known = db.prepare('SELECT 1 FROM questions WHERE reply_id = ?');
@@ -71,7 +77,10 @@ export class SqliteQuestionLog implements StoredQuestionLog {
     this.pending = [];
     this.db.exec('BEGIN');
     try {
-      for (const r of rows) this.insert.run(r.replyId, r.at, r.channel, r.chat, r.question, r.lang, r.intent, r.found ? 1 : 0, r.sources, r.reply);
+      const values = (r: QuestionRow) => [r.replyId, r.at, r.channel, r.chat, r.question, r.lang, r.intent, r.found ? 1 : 0, r.sources, r.reply];
+      let i = 0;
+      for (; i + INSERT_CHUNK <= rows.length; i += INSERT_CHUNK) this.insertChunk.run(...rows.slice(i, i + INSERT_CHUNK).flatMap(values));
+      for (; i < rows.length; i++) this.insert.run(...values(rows[i]!));
       this.db.exec('COMMIT');
     } catch (error) {
       this.db.exec('ROLLBACK');
