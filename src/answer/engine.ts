@@ -7,6 +7,8 @@ import { lexiconAgencies } from '../corpus/agencies.js';
 import { buildCatalog } from '../nlu/catalog.js';
 import { understand, type Understanding } from '../nlu/index.js';
 import { TASK_INTENTS, type Intent } from '../nlu/intent.js';
+import { foldSpelt } from '../nlu/shorthand.js';
+import { contentRuns } from '../nlu/terms.js';
 import { INDICATORS } from '../nlu/lexicon.js';
 import { SearchIndex } from '../search/index.js';
 import { EMPTY_CONTEXT, MemoryContextStore, type ChatContext, type ContextStore } from './context.js';
@@ -173,7 +175,9 @@ export class Engine implements Answerer {
 
     // "thời hạn?", "ai phối hợp?", "nhiệm vụ tiếp theo": about the task in context, whatever its cue words say elsewhere.
     const step = TASK_STEP.exec(u.folded);
-    const bare = !u.runs.length && !e.places.length && !e.planNumbers.length && !e.agencies.length && !e.indicator;
+    // A place that names the plan in context ("bên BT làm khi nào?" after a Bình Thuận task) asks nothing new.
+    const samePlace = !e.places.length || (ctx.task !== null && choosePlans(this.lookup, e, ctx.planIds).plans.every((p) => ctx.planIds.includes(p.id)));
+    const bare = !u.runs.length && samePlace && !e.planNumbers.length && !e.agencies.length && !e.indicator;
     let stepped: ChatContext['task'] = null;
     if (ctx.task && !e.task && (step || (bare && taskSlot(u.slots)))) {
       const plan = this.lookup.byId(ctx.planIds)[0];
@@ -191,7 +195,15 @@ export class Engine implements Answerer {
     if (intent !== null && isCanned(intent)) return { reply: cannedReply(intent, u.lang, this.corpus), next: { ...ctx, lang, pending: null } };
 
     const choice = choosePlans(this.lookup, e, ctx.planIds);
-    const task = e.task ?? stepped ?? (intent && TASK_INTENTS.includes(intent) && (e.taskRef || !u.runs.length) ? ctx.task : null);
+    let task = e.task ?? stepped ?? (intent && TASK_INTENTS.includes(intent) && (e.taskRef || !u.runs.length) ? ctx.task : null);
+    let runs = u.runs;
+    // "thế còn kế hoạch Bình Thuận?" after a task: the same work in the newly named plan, found by the task's title, not its number.
+    const switched = choice.named && !choice.plans.some((p) => ctx.planIds.includes(p.id));
+    if (task !== null && task === ctx.task && !e.task && switched) {
+      const { number, part } = ctx.task!;
+      const row = this.lookup.byId(ctx.planIds)[0]?.tasks.find((t) => t.number === number && (part === null || t.partCode === part));
+      if (row) [task, runs] = [null, contentRuns([foldSpelt(row.title)])];
+    }
     const indicator = e.indicator ?? (intent && TARGET_INTENTS.includes(intent) ? (INDICATORS.find((c) => c.id === ctx.indicator) ?? null) : null);
     const years = e.years.length ? e.years : inherit && ctx.year !== null && intent && TARGET_INTENTS.includes(intent) ? [ctx.year] : [];
     const agencies = e.agencies.length ? e.agencies : intent === 'agency.tasks' ? ctx.agencies : [];
@@ -213,7 +225,7 @@ export class Engine implements Answerer {
       agencies,
       topic,
       slots: u.slots,
-      runs: u.runs,
+      runs,
     };
     const next: ChatContext = {
       planIds: choice.named || answeringChoice ? choice.plans.map((p) => p.id) : ctx.planIds,

@@ -56,11 +56,11 @@ function featuresOf(doc: SearchDoc): Features {
 /** Weight of a word no record holds: a Vietnamese word the plans never use says they do not cover it. */
 const UNKNOWN_WEIGHT = 2.5;
 /**
- * Weight of an English word the glossary does not map ("stations", "install"): little, since it may
- * be mere phrasing, but enough that a question about something the plans never name is not
- * answered from its one mapped word.
+ * Weight of an English word the glossary does not map ("stations", "fines"): less than a Vietnamese
+ * word the plans lack, since it may be mere phrasing, but with question words and filler taken out
+ * and the plans' terms in the glossary, what is left is mostly content the plans may not hold.
  */
-const UNMAPPED_ENGLISH_WEIGHT = 0.5;
+const UNMAPPED_ENGLISH_WEIGHT = 1.0;
 /** Function words ("để", "về", "từng") keep a little weight: they may be part of a two-syllable word. */
 const FUNCTION_WORD_SHARE = 0.3;
 

@@ -220,7 +220,8 @@ export const CUES = {
   replaces: /(thay the|\b(bi|duoc) thay\b|thay cho|(ke hoach|van ban) cu\b|replace|supersede)/,
   deadline: /(thoi han|han chot|han bao cao|truoc ngay|deadline|due date|bao cao truoc|khi nao phai bao cao|bao gio phai|report by)/,
   compare: /(so sanh|compare|comparison|giua cac (tinh|ke hoach|dia phuong)|cac tinh|across (plans|provinces)|between)/,
-  monitor: /(theo doi|don doc|giam sat chi tieu|monitor|oversee|track)/,
+  // "monitoring centre" is a thing, not a question of who monitors a target.
+  monitor: /(theo doi|don doc|giam sat chi tieu|\bmonitor(s|ed)?\b|monitoring (of )?(the |this |that |its )?(target|indicator|goal)|oversee|track)/,
   support: /(phoi hop|partner|cooperat|support|ho tro thuc hien|don vi phoi hop|co quan phoi hop|work with|assist)/,
   time: /(thoi gian|khi nao|bao gio|nam nao|thoi han thuc hien|trien khai (vao|trong) (nam|thoi gian)|when|timeline|timeframe|time frame|which year|deadline|schedule)/,
   note: /(ghi chu|luu y|note)/,

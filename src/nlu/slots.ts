@@ -15,7 +15,7 @@ interface SlotCue {
 const SLOT_CUES: readonly SlotCue[] = [
   {
     slot: 'lead',
-    cue: /\b(ai|do ai|don vi nao|co quan nao|so nao|nganh nao|ben nao|chu tri|phu trach|chiu trach nhiem|duoc giao|giao cho|ai lo|nao lo|who|which (department|agency|unit|body|office)|in charge|responsible|standing body)\b/,
+    cue: /\b(ai|do ai|don vi nao|co quan nao|so nao|nganh nao|ben nao|cong ty nao|doanh nghiep nao|chu tri|phu trach|chiu trach nhiem|duoc giao|giao cho|ai lo|nao lo|who|which (department|agency|unit|body|office)|in charge|responsible|standing body)\b/,
   },
   { slot: 'partners', cue: /\b(phoi hop|ai ho tro|partners?|who supports|supports? them|work with|together with)\b/ },
   {

@@ -19,6 +19,8 @@ const ASKING = [
   'so nao',
   'nganh nao',
   'ben nao',
+  'cong ty nao',
+  'doanh nghiep nao',
   'cap nao',
   'chu tri',
   'phoi hop',
@@ -173,6 +175,9 @@ const ASKING = [
   'nha minh',
   'ba con',
   'kieu nay',
+  'the con',
+  'the thi',
+  'vay con',
   'kieu gi',
   'kieu nao',
   'cach nao',
@@ -349,7 +354,7 @@ export function contentRuns(clauses: string[], remove: string[] = [], english = 
       ' | ',
     );
     // A place (with "tỉnh", "thành phố" before it) is the plan reference, except in a name such as "Hue-S" ("hue s").
-    for (const r of longestFirst) if (r) t = t.replace(new RegExp(` (?:tinh |thanh pho )?${r}(?= )(?! s )`, 'g'), ' |');
+    for (const r of longestFirst) if (r) t = t.replace(new RegExp(` (?:tinh |thanh pho |ben )?${r}(?= )(?! s )`, 'g'), ' |');
     t = t
       .replace(/ (?:19|20)\d\d(?= )/g, ' | ')
       .replace(ASKING_RE, ' | ')

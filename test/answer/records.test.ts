@@ -366,3 +366,18 @@ describe("English in the plans' own terms", () => {
     answers(ask('Hue 2030 target for e-commerce as a share of retail sales?'), '20%');
   });
 });
+
+describe('a task followed into another plan', () => {
+  it('finds the same work in the newly named plan by the task\'s title, then keeps it for "when?"', () => {
+    const chat = 'same-task-1';
+    answers(ask('Huế 2026-2030: ai chủ trì chương trình hỗ trợ bệnh viện, trường học thanh toán không dùng tiền mặt?', chat), 'Nhiệm vụ 21');
+    const bt = answers(ask('thế còn Bình Thuận?', chat), 'Nhiệm vụ 9.2', 'Ngân hành Nhà nước');
+    expect(has(bt.reply, 'không có nhiệm vụ 21')).toBe(false);
+    answers(ask('bên BT thời hạn khi nào?', chat), 'Nhiệm vụ 9.2', '2022 - 2025');
+  });
+
+  it('reads "monitoring centre" in English as a thing, not a question of who monitors a target', () => {
+    const r = answers(ask("What does Hue's 2026-2030 plan say about the cyber security monitoring centre (SOC)?"), 'SOC');
+    expect(r.intent).not.toBe('target.monitor');
+  });
+});
