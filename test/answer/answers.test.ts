@@ -192,6 +192,13 @@ describe('plan facts and topics', () => {
     const off = ask('thời tiết hôm nay thế nào');
     expect([off.intent, off.found]).toEqual(['out_of_scope', false]);
   });
+
+  it('lists the plans however the list is asked for', () => {
+    for (const q of ['Các kế hoạch hiện có?', 'Hiện nay có những kế hoạch nào?', 'Danh sách kế hoạch']) {
+      const r = answers(ask(q), 'Bình Thuận 2025–2030', 'Đắk Lắk 2025–2030', 'Huế 2026–2030');
+      expect([q, r.intent]).toEqual([q, 'plan.list']);
+    }
+  });
 });
 
 describe('conversations', () => {
