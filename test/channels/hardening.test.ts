@@ -14,7 +14,7 @@ import { zaloOaSignature } from '../../src/channels/verify.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { FakeAnswerer } from './fakeAnswerer.js';
 import { fakeTelegram, fakeZaloBot, fakeZaloOa, sleep, waitFor } from './fakeApi.js';
-import { OA_APP_ID, OA_SECRET, OA_TOKEN, post, startServer, TG_SECRET, TG_TOKEN, ZALO_SECRET, ZALO_TOKEN, type Harness } from './harness.js';
+import { allChannels, OA_APP_ID, OA_SECRET, post, startServer, TG_SECRET, ZALO_SECRET, type Harness } from './harness.js';
 
 const tg = fakeTelegram();
 const zalo = fakeZaloBot();
@@ -33,22 +33,9 @@ afterAll(async () => {
   await Promise.all([tg.close(), zalo.close(), oa.close()]);
 });
 
-const channelEnv = () => ({
-  TELEGRAM_BOT_TOKEN: TG_TOKEN,
-  TELEGRAM_WEBHOOK_SECRET: TG_SECRET,
-  TELEGRAM_API_ROOT: roots.tg,
-  ZALO_BOT_TOKEN: ZALO_TOKEN,
-  ZALO_WEBHOOK_SECRET: ZALO_SECRET,
-  ZALO_API_ROOT: roots.zalo,
-  ZALO_OA_APP_ID: OA_APP_ID,
-  ZALO_OA_SECRET_KEY: OA_SECRET,
-  ZALO_OA_ACCESS_TOKEN: OA_TOKEN,
-  ZALO_OA_API_ROOT: roots.oa,
-});
-
 async function serve(options: Partial<Parameters<typeof startServer>[0]> = {}): Promise<Harness> {
   const answerer = new FakeAnswerer();
-  const h = await startServer({ getAnswerer: () => answerer, ...options, env: { ...channelEnv(), ...options.env } });
+  const h = await startServer({ getAnswerer: () => answerer, ...options, env: { ...allChannels(roots), ...options.env } });
   running.push(h);
   return h;
 }

@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flushDb, redisMissing, startRedisServer, testRedis, type TestRedis } from '../store/redisServer.js';
 import { compileServe } from './compileServe.js';
+import { spawnServe, type ServeChild } from './serveChild.js';
 import { fakeTelegram, sleep, waitFor } from './fakeApi.js';
 import { post, TG_SECRET, TG_TOKEN } from './harness.js';
 
@@ -20,13 +20,7 @@ const corpusChild = join(root, 'test/channels/fixtures/serve-corpus-child.mjs');
 /** This file's database on the shared server. */
 const DB = 2;
 
-interface Child {
-  process: ChildProcess;
-  output: () => string;
-  lines: () => any[];
-  url: Promise<string>;
-  exit: Promise<number | null>;
-}
+type Child = ServeChild;
 
 const children: Child[] = [];
 const tg = fakeTelegram();
@@ -36,12 +30,10 @@ let redis: TestRedis;
 const skip = redisMissing();
 
 function startChild(env: Record<string, string>, script = echoChild): Child {
-  const child = spawn(process.execPath, [script], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      PLANBOT_SERVE_MODULE: pathToFileURL(join(outDir, 'channels/serve.js')).href,
-      PORT: '0',
-      HOST: '127.0.0.1',
+  const started = spawnServe(
+    outDir,
+    script,
+    {
       PLANBOT_DATA: mkdtempSync(join(scratch, 'data-')),
       TELEGRAM_BOT_TOKEN: TG_TOKEN,
       TELEGRAM_WEBHOOK_SECRET: TG_SECRET,
@@ -49,23 +41,8 @@ function startChild(env: Record<string, string>, script = echoChild): Child {
       PLANBOT_API_RATE_LIMIT: '0',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const lines = () =>
-    out
-      .split('\n')
-      .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l));
-  const exit = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  const url = waitFor(
-    'child to load its corpus',
-    () => lines().some((l) => l.msg === 'corpus loaded') && lines().find((l) => l.msg === 'listening')?.address,
     15_000,
   );
-  const started = { process: child, output: () => out, lines, url, exit };
   children.push(started);
   return started;
 }
@@ -194,10 +171,10 @@ describe.skipIf(skip)('several instances on one Redis', () => {
     const file = join(scratch, 'wrong.txt');
     writeFileSync(file, 'v1');
     const malformed = startChild({ ANSWERER_FILE: file, REDIS_URL: 'http://localhost:6379' });
-    expect(await Promise.race([malformed.exit, sleep(8_000).then(() => -1)])).toBe(2);
+    expect(await Promise.race([malformed.exit.then((e) => e.code), sleep(8_000).then(() => -1)])).toBe(2);
     expect(malformed.output()).toMatch(/Invalid configuration:\n {2}- REDIS_URL must look like redis:\/\//);
     const unreachable = startChild({ ANSWERER_FILE: file, REDIS_URL: 'redis://:s3cret@127.0.0.1:1/0' });
-    expect(await Promise.race([unreachable.exit, sleep(15_000).then(() => -1)])).toBe(2);
+    expect(await Promise.race([unreachable.exit.then((e) => e.code), sleep(15_000).then(() => -1)])).toBe(2);
     expect(unreachable.output()).toMatch(/REDIS_URL \(redis:\/\/:\*\*\*@127\.0\.0\.1:1\/0\) cannot be reached: .*ECONNREFUSED/);
     expect(unreachable.output()).not.toContain('s3cret');
   }, 30_000);

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileServe } from './compileServe.js';
+import { spawnServe, type ServeChild } from './serveChild.js';
 import { fakeTelegram, sleep, waitFor } from './fakeApi.js';
 import { post, TG_SECRET, TG_TOKEN } from './harness.js';
 
@@ -17,42 +17,10 @@ const outDir = join(root, '.cache', 'channels-test');
 const fixture = join(root, 'test/channels/fixtures/serve-child.mjs');
 const corpusFixture = join(root, 'test/channels/fixtures/serve-corpus-child.mjs');
 
-interface Child {
-  process: ChildProcess;
-  output: () => string;
-  /** stdout/stderr lines that are pino JSON. */
-  lines: () => any[];
-  url: Promise<string>;
-  exit: Promise<{ code: number | null; at: number }>;
-}
+type Child = ServeChild;
 
 function startChild(env: Record<string, string>, script = fixture): Child {
-  const child = spawn(process.execPath, [script], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      PLANBOT_SERVE_MODULE: pathToFileURL(join(outDir, 'channels/serve.js')).href,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      PLANBOT_DATA: join(scratch, 'data'),
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  const lines = () =>
-    stdout
-      .split('\n')
-      .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l));
-  const exit = new Promise<{ code: number | null; at: number }>((done) => child.on('exit', (code) => done({ code, at: Date.now() })));
-  const url = waitFor(
-    'child to load its corpus',
-    () => lines().some((l) => l.msg === 'corpus loaded') && lines().find((l) => l.msg === 'listening')?.address,
-    10_000,
-  );
-  return { process: child, output: () => stdout, lines, url, exit };
+  return spawnServe(outDir, script, { PLANBOT_DATA: join(scratch, 'data'), ...env }, 10_000);
 }
 
 const children: Child[] = [];
