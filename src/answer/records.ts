@@ -104,7 +104,9 @@ function weigh(runs: string[][], env: Env, strict: boolean): Weighted {
       const key = `${u.word}|${u.left}|${u.right}|${u.single}`;
       return seen.has(key) ? false : (seen.add(key), true);
     });
-  const term = runs.length === 1 && runs[0]!.length <= 4 ? ` ${runs[0]!.join(' ')} ` : null;
+  // In English, a word the glossary left unmapped ("industry" in "digital content industry") is no part of the plans' term.
+  const termWords = runs.length === 1 ? runs[0]!.filter((w) => strict || env.index.idf(w) > 0) : [];
+  const term = termWords.length > 0 && termWords.length <= 4 ? ` ${termWords.join(' ')} ` : null;
   return { runs, weight, total, alternatives: alternativesOf(runs), units, term };
 }
 
@@ -159,7 +161,8 @@ function rank(q: Weighted, plans: Plan[], env: Env, types: DocType[]): Scored[] 
   // Words in nearly every record ("số", "nền") would make BM25 score them all: the reader weighs them, BM25 need not.
   const all = [...q.weight.keys()].filter((w) => q.weight.get(w)! > 0);
   const telling = all.filter((w) => q.weight.get(w)! >= TELLING_WEIGHT);
-  const words = (telling.length ? telling : all).sort((a, b) => q.weight.get(b)! - q.weight.get(a)!).slice(0, PROPOSING_WORDS);
+  // With fewer than three telling words ("nội dung số"), the others propose too: one common word alone would not find the phrase.
+  const words = (telling.length >= 3 ? telling : all).sort((a, b) => q.weight.get(b)! - q.weight.get(a)!).slice(0, PROPOSING_WORDS);
   const scope = { planIds: plans.map((p) => p.id), types: types.filter((t) => t !== 'target') };
   const docs = env.index.retrieve(words, scope, CANDIDATES);
   // Records that say it in other words are proposed too, apart, so they never crowd out those that say it in the question's words.

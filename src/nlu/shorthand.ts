@@ -84,6 +84,7 @@ const CHAT_WORDS: Readonly<Record<string, string>> = {
   app: 'ung dung',
   web: 'trang thong tin dien tu',
   xai: 'su dung',
+  ld: 'lao dong',
   vo: 'vao',
   sv: 'sinh vien',
   hs: 'hoc sinh',

@@ -17,6 +17,13 @@ describe('language', () => {
     ['Who leads task 7.1 in Binh Thuan?', 'en'],
     ['What about Dak Lak?', 'en'],
     ['hello', 'en'],
+    // One listed English word, but most words are no Vietnamese syllable.
+    ['Who sets up the community technology teams in Dak Lak?', 'en'],
+    ['Community digital technology teams in Binh Thuan?', 'en'],
+    // Loanwords and abbreviations in unaccented Vietnamese stay Vietnamese.
+    ['shop online cua e co duoc ho tro ko', 'vi'],
+    ['UBND tinh BT co livestream ban hang ko', 'vi'],
+    ['KH CDS TT Hue co ATTT ko', 'vi'],
   ])('%s → %s', (text, lang) => expect(detectLanguage(text)).toBe(lang));
 });
 
