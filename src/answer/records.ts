@@ -148,6 +148,8 @@ function score(doc: SearchDoc, q: Weighted): Scored {
 
 /** Weight below which a word does not propose records (it still counts in coverage). */
 const TELLING_WEIGHT = 1.2;
+/** With few telling words, those down to this weight propose too; "số", in nearly every record, never does. */
+const PROPOSING_WEIGHT = 0.5;
 
 /** The heaviest words propose records; the rest only weigh in the reader (BM25's cost follows the words' postings). */
 const PROPOSING_WORDS = 8;
@@ -162,7 +164,10 @@ function rank(q: Weighted, plans: Plan[], env: Env, types: DocType[]): Scored[] 
   const all = [...q.weight.keys()].filter((w) => q.weight.get(w)! > 0);
   const telling = all.filter((w) => q.weight.get(w)! >= TELLING_WEIGHT);
   // With fewer than three telling words ("nội dung số"), the others propose too: one common word alone would not find the phrase.
-  const words = (telling.length >= 3 ? telling : all).sort((a, b) => q.weight.get(b)! - q.weight.get(a)!).slice(0, PROPOSING_WORDS);
+  const some = all.filter((w) => q.weight.get(w)! >= PROPOSING_WEIGHT);
+  const words = (telling.length >= 3 || !some.length ? (telling.length ? telling : all) : some)
+    .sort((a, b) => q.weight.get(b)! - q.weight.get(a)!)
+    .slice(0, PROPOSING_WORDS);
   const scope = { planIds: plans.map((p) => p.id), types: types.filter((t) => t !== 'target') };
   const docs = env.index.retrieve(words, scope, CANDIDATES);
   // Records that say it in other words are proposed too, apart, so they never crowd out those that say it in the question's words.
