@@ -32,7 +32,7 @@ const ASKING = [
   'a', 'ah', 'ne', 'nhi', 'tui', 'va', 'cua', 'cac', 'nhung', 'hoac', 'voi', 'nay', 'kia', 'la', 'o', 'thi', 'ma', 'muon', 'muon biet', 'roi',
   'xong', 'ben minh', 'ben em', 'tui minh', 'chung minh', 'chung toi', 'con e', 'con em', 'con toi', 'con minh', 'ba me', 'bo me', 'nha e', 'nha em',
   'nha minh', 'ba con', 'kieu nay', 'the con', 'the thi', 'vay con', 'kieu gi', 'kieu nao', 'cach nao', 'bang cach nao', 'ghi chu', 'gi dac biet',
-  'co gi dac biet', 'hien co', 'hien nay', 'hien tai', 'dang co', 'co san',
+  'co gi dac biet', 'hien co', 'hien nay', 'hien tai', 'dang co', 'co san', 'ba ngoai', 'ong ngoai', 'ba noi', 'ong noi', 'cha me', 'nguoi nha',
 ];
 
 /**
