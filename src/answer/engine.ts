@@ -176,7 +176,8 @@ export class Engine implements Answerer {
     // "thời hạn?", "ai phối hợp?", "nhiệm vụ tiếp theo": about the task in context, whatever its cue words say elsewhere.
     const step = TASK_STEP.exec(u.folded);
     // A place that names the plan in context ("bên BT làm khi nào?" after a Bình Thuận task) asks nothing new.
-    const samePlace = !e.places.length || (ctx.task !== null && choosePlans(this.lookup, e, ctx.planIds).plans.every((p) => ctx.planIds.includes(p.id)));
+    const choice = choosePlans(this.lookup, e, ctx.planIds);
+    const samePlace = !e.places.length || (ctx.task !== null && choice.plans.every((p) => ctx.planIds.includes(p.id)));
     const bare = !u.runs.length && samePlace && !e.planNumbers.length && !e.agencies.length && !e.indicator;
     let stepped: ChatContext['task'] = null;
     if (ctx.task && !e.task && (step || (bare && taskSlot(u.slots)))) {
@@ -194,7 +195,6 @@ export class Engine implements Answerer {
 
     if (intent !== null && isCanned(intent)) return { reply: cannedReply(intent, u.lang, this.corpus), next: { ...ctx, lang, pending: null } };
 
-    const choice = choosePlans(this.lookup, e, ctx.planIds);
     let task = e.task ?? stepped ?? (intent && TASK_INTENTS.includes(intent) && (e.taskRef || !u.runs.length) ? ctx.task : null);
     let runs = u.runs;
     // "thế còn kế hoạch Bình Thuận?" after a task: the same work in the newly named plan, found by the task's title, not its number.

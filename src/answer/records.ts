@@ -263,8 +263,7 @@ const TARGET_FRAME: ReadonlySet<string> = new Set('ty le trong dat tren duoi it 
  * other wordings: "lao động KTS chiếm bao nhiêu % lực lượng lao động" names "Tỷ lệ nhân lực lao
  * động kinh tế số trong lực lượng lao động" though chatter keeps its coverage of the question low.
  */
-function namedShare(t: Target, q: Weighted, env: Env): number {
-  const asked = new Set([...q.weight.keys(), ...q.alternatives.flatMap((a) => a.others.flatMap((o) => o.words))]);
+function namedShare(t: Target, asked: ReadonlySet<string>, env: Env): number {
   let total = 0;
   let held = 0;
   for (const w of new Set(foldSpelt(t.indicator).split(' '))) {
@@ -278,9 +277,13 @@ function namedShare(t: Target, q: Weighted, env: Env): number {
 
 /** The targets a value question names by their indicator's words, when one indicator stands out (its years may be several). */
 function namedTargets(ranked: Scored[], q: Weighted, env: Env): Scored[] {
+  // The question's words and their other wordings, once for every target.
+  const asked = new Set([...q.weight.keys(), ...q.alternatives.flatMap((a) => a.others.flatMap((o) => o.words))]);
   const shares = ranked
-    .filter((s) => s.coverage >= THRESHOLDS.answer && targetOf(s.doc))
-    .map((s) => ({ s, share: namedShare(targetOf(s.doc)!, q, env), indicator: foldSpelt(targetOf(s.doc)!.indicator) }))
+    .flatMap((s) => {
+      const t = s.coverage >= THRESHOLDS.answer ? targetOf(s.doc) : undefined;
+      return t ? [{ s, share: namedShare(t, asked, env), indicator: foldSpelt(t.indicator) }] : [];
+    })
     .filter((x) => x.share >= THRESHOLDS.targetNamed)
     .sort((a, b) => b.share - a.share);
   const best = shares[0];
@@ -350,6 +353,12 @@ const NAMES_A_UNIT =
 /** A task row within this much coverage of a better paragraph still answers who and when: it names them. */
 const TASK_PREFERENCE = 0.3;
 
+/** The first record that passes `test` put first, when it is within TASK_PREFERENCE of the best. */
+function promote(ranked: Scored[], test: (s: Scored) => boolean): Scored[] {
+  const found = ranked.find(test);
+  return found && found.coverage >= ranked[0]!.coverage - TASK_PREFERENCE ? [found, ...ranked.filter((s) => s !== found)] : ranked;
+}
+
 /** Which kinds of record can answer the slot. */
 function typesFor(slots: ReadonlySet<Slot>): DocType[] {
   if (slots.has('value')) return ['target', 'passage', 'task'];
@@ -368,18 +377,10 @@ export function answerFromRecords(q: Query, env: Env, slots: ReadonlySet<Slot>):
     ranked = ranked.filter((s) => s.doc.task || NAMES_A_UNIT.test(s.doc.text) || s.doc.place.path.some((h) => NAMES_A_UNIT.test(h)));
   }
   // Who / when: a task row answers it whole; a paragraph only when no row comes close.
-  if ((slots.has('lead') || slots.has('partners') || slots.has('time')) && ranked.length) {
-    const bestTask = ranked.find((s) => s.doc.task);
-    // …and only a row that could answer: one below the bar would turn a paragraph's answer into a guess.
-    if (bestTask && bestTask.coverage >= ranked[0]!.coverage - TASK_PREFERENCE && bestTask.coverage >= THRESHOLDS.answer) {
-      ranked = [bestTask, ...ranked.filter((s) => s !== bestTask)];
-    }
-  }
+  // …and only a row that could answer: one below the bar would turn a paragraph's answer into a guess.
+  if (slots.has('lead') || slots.has('partners') || slots.has('time')) ranked = promote(ranked, (s) => Boolean(s.doc.task) && s.coverage >= THRESHOLDS.answer);
   // How often: a record that says it ("hằng năm", "định kỳ 6 tháng", "1 lần/năm") comes first when close to the best.
-  if (slots.has('frequency') && ranked.length) {
-    const often = ranked.find((s) => FREQUENCY.test(s.doc.text));
-    if (often && often.coverage >= ranked[0]!.coverage - TASK_PREFERENCE) ranked = [often, ...ranked.filter((s) => s !== often)];
-  }
+  if (slots.has('frequency')) ranked = promote(ranked, (s) => FREQUENCY.test(s.doc.text));
   // A figure is asked: only records that state one can answer, for the year asked when one is.
   if (slots.has('value')) {
     const years = q.yearsInherited ? [] : q.years.map(String);
