@@ -116,34 +116,35 @@ export function answerTask(q: Query, env: Env): Answer {
   return combine(q, answers, () => (q.lang === 'en' ? `None of these plans has a task ${number}.` : `Không kế hoạch nào trong số này có nhiệm vụ ${number}.`));
 }
 
-/** A plan's "Tổ chức thực hiện" paragraphs, each with its headings and text folded, worked out once per plan. */
-const ASSIGNMENTS = new WeakMap<Plan, { passage: Passage; folded: string }[]>();
-function assignments(plan: Plan): { passage: Passage; folded: string }[] {
+/** A "Tổ chức thực hiện" paragraph with its headings and text folded, and its own heading folded. */
+interface Assignment {
+  passage: Passage;
+  folded: string;
+  heading: string;
+}
+
+/** A plan's "Tổ chức thực hiện" paragraphs, worked out once per plan. */
+const ASSIGNMENTS = new WeakMap<Plan, Assignment[]>();
+function assignments(plan: Plan): Assignment[] {
   let list = ASSIGNMENTS.get(plan);
   if (!list) {
     list = plan.passages
       .filter((p) => p.path.some((h) => /to chuc thuc hien/.test(fold(h))))
-      .map((p) => ({ passage: p, folded: fold([...p.path.slice(1), p.text].join(' ')) }));
+      .map((p) => ({ passage: p, folded: fold([...p.path.slice(1), p.text].join(' ')), heading: fold(p.path[p.path.length - 1] ?? '') }));
     ASSIGNMENTS.set(plan, list);
   }
   return list;
 }
 
-/** Paragraphs under "Tổ chức thực hiện" that name the agency: what a plan without a task table assigns it. */
-function assignmentPassages(plan: Plan, names: string[]): { text: string; where: string }[] {
+/**
+ * "Tổ chức thực hiện" paragraphs that name the agency: anywhere in them (what a plan without a task
+ * table assigns it), or in their own heading ("10. Công an thành phố: …": its duties in its own words).
+ */
+function assignedTo(plan: Plan, names: string[], within: 'text' | 'heading', limit: number): { text: string; where: string }[] {
   const keys = names.map(fold);
   return assignments(plan)
-    .filter((a) => keys.some((k) => a.folded.includes(k)))
-    .slice(0, 4)
-    .map(({ passage: p }) => ({ text: p.text, where: placeWhere(p.place, 'vi') }));
-}
-
-/** The "Tổ chức thực hiện" paragraphs headed by the agency itself ("10. Công an thành phố: …"): its duties in its own words. */
-function ownDuties(plan: Plan, names: string[]): { text: string; where: string }[] {
-  const keys = names.map(fold);
-  return assignments(plan)
-    .filter(({ passage: p }) => keys.some((k) => fold(p.path[p.path.length - 1] ?? '').includes(k)))
-    .slice(0, 2)
+    .filter((a) => keys.some((k) => (within === 'heading' ? a.heading : a.folded).includes(k)))
+    .slice(0, limit)
     .map(({ passage: p }) => ({ text: p.text, where: placeWhere(p.place, 'vi') }));
 }
 
@@ -182,12 +183,12 @@ export function answerAgencyTasks(q: Query, env: Env, about: string | null = nul
             : `Ngoài ra phối hợp thực hiện các nhiệm vụ ${partners.map((t) => t.number).join(', ')}.`,
         );
       }
-      const own = duties ? ownDuties(plan, agencyNames) : [];
+      const own = duties ? assignedTo(plan, agencyNames, 'heading', 2) : [];
       if (own.length)
         lines.push(en ? 'Its duties under "Tổ chức thực hiện":' : 'Phần Tổ chức thực hiện giao:', ...own.map((a) => `- ${clip(unbullet(a.text), 240)}`));
       return { plan, found: true, lines, sources: [source(plan, leads[0]!.place.path[0] ?? null), ...own.map((a) => source(plan, a.where))] };
     }
-    const assigned = assignmentPassages(plan, agencyNames);
+    const assigned = assignedTo(plan, agencyNames, 'text', 4);
     if (assigned.length) {
       const lines = [
         en ? `${plan.shortName} (section "Tổ chức thực hiện") assigns ${display}:` : `${plan.shortName} (phần Tổ chức thực hiện) giao ${display}:`,
