@@ -200,8 +200,8 @@ export class Engine implements Answerer {
     // "thế còn kế hoạch Bình Thuận?" after a task: the same work in the newly named plan, found by the task's title, not its number.
     const switched = choice.named && !choice.plans.some((p) => ctx.planIds.includes(p.id));
     if (task !== null && task === ctx.task && !e.task && switched) {
-      const { number, part } = ctx.task!;
-      const row = this.lookup.byId(ctx.planIds)[0]?.tasks.find((t) => t.number === number && (part === null || t.partCode === part));
+      const before = this.lookup.byId(ctx.planIds)[0];
+      const row = before?.tasks[rowIndex(before, task)];
       if (row) [task, runs] = [null, contentRuns([foldSpelt(row.title)])];
     }
     const indicator = e.indicator ?? (intent && TARGET_INTENTS.includes(intent) ? (INDICATORS.find((c) => c.id === ctx.indicator) ?? null) : null);
@@ -319,8 +319,13 @@ function taskSlot(slots: ReadonlySet<Slot>): Intent | null {
 }
 
 /** The task before or after one in its plan's appendix order. */
+/** Where the row a chat's task names stands in its plan's table; -1 when it is not there. */
+function rowIndex(plan: Plan, task: NonNullable<ChatContext['task']>): number {
+  return plan.tasks.findIndex((t) => t.number === task.number && (task.part === null || t.partCode === task.part));
+}
+
 function neighbour(plan: Plan, task: NonNullable<ChatContext['task']>, step: 1 | -1): ChatContext['task'] {
-  const i = plan.tasks.findIndex((t) => t.number === task.number && (task.part === null || t.partCode === task.part));
+  const i = rowIndex(plan, task);
   const t = i < 0 ? undefined : plan.tasks[i + step];
   return t ? { number: t.number, part: t.partCode } : null;
 }
